@@ -1,0 +1,30 @@
+/**
+ * Sarkhat's Eleventy configuration: a table of contents. Each feature is a plugin in src/plugins/.
+ * https://www.11ty.dev/docs/config/
+ */
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import assetsPlugin from "./src/plugins/assets.ts";
+import { defaultArticlesDir } from "./src/content/paths.ts";
+import contentPlugin from "./src/plugins/content.ts";
+import markdownPlugin from "./src/plugins/markdown.ts";
+import typescriptTemplates from "./src/plugins/typescript-templates.ts";
+
+export default function (eleventyConfig: UserConfig): void {
+  // Templates: TypeScript functions for pages, markdown-it for Markdown pages.
+  eleventyConfig.addPlugin(typescriptTemplates);
+  eleventyConfig.addPlugin(markdownPlugin);
+
+  // Content: articles in content/news/, read, validated and indexed once per build.
+  eleventyConfig.addPlugin(contentPlugin, { articlesDir: defaultArticlesDir });
+
+  // Assets: fingerprinted stylesheet and self-hosted fonts.
+  eleventyConfig.addPlugin(assetsPlugin, { stylesheet: "assets/css/site.css" });
+}
+
+export const config = {
+  dir: {
+    input: "content",
+    includes: "../layouts",
+  },
+  templateFormats: ["md", "11ty.ts"],
+};

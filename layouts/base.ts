@@ -1,0 +1,72 @@
+/**
+ * The page shell every page shares: `<html lang dir>`, head metadata, header, footer.
+ */
+import type { Assets } from "../src/assets.ts";
+import { html, raw, type SafeHtml } from "../src/html.ts";
+import { site } from "../src/site.ts";
+import { absoluteUrl, sitePath } from "../src/urls.ts";
+
+export interface PageOptions {
+  /** Site path of this page, e.g. `/news/1001/`. */
+  path: string;
+  /** The page's own title; the site name is appended, except on the home page. */
+  title?: string;
+  description: string;
+  body: SafeHtml;
+  assets: Assets;
+  /** Extra `<head>` markup (Open Graph, JSON-LD, more feed links). */
+  head?: SafeHtml;
+}
+
+/** The site-wide feed, advertised in every page's head and footer. */
+export const siteFeeds = [{ path: "/feed.xml", type: "application/rss+xml", label: "RSS" }] as const;
+
+function header(): SafeHtml {
+  return html`<header class="site-header">
+<div class="wrap">
+<a class="site-name" href="${sitePath("/")}">${site.name}</a>
+<nav class="site-nav" aria-label="سرویس‌ها">
+<ul>${site.sections.map((section) => html`<li><a href="${sitePath(`/${section.slug}/`)}">${section.name}</a></li>`)}
+<li><a href="${sitePath("/feed.xml")}">اشتراک</a></li></ul>
+</nav>
+</div>
+</header>`;
+}
+
+function footer(): SafeHtml {
+  return html`<footer class="site-footer">
+<div class="wrap">
+<ul>
+<li><a href="${sitePath("/")}">${site.name}</a></li>
+<li><a href="${sitePath("/feed.xml")}" type="application/rss+xml">خبرخوان (RSS)</a></li>
+</ul>
+</div>
+</footer>`;
+}
+
+export function renderPage(options: PageOptions): string {
+  const title = options.title ? `${options.title} | ${site.name}` : `${site.name} | ${site.description}`;
+  const fonts = options.assets.fonts.filter((font) => font.weight === 400 && font.path.includes("arabic"));
+  return `<!doctype html>
+${html`<html lang="${site.lang}" dir="${site.dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<meta name="description" content="${options.description}">
+<link rel="canonical" href="${absoluteUrl(options.path)}">
+<meta name="color-scheme" content="light dark">
+<link rel="icon" href="${sitePath("/icon.svg")}" type="image/svg+xml">
+${fonts.map((font) => html`<link rel="preload" href="${sitePath(font.path)}" as="font" type="font/woff2" crossorigin>\n`)}<link rel="stylesheet" href="${sitePath(options.assets.css.path)}">
+${siteFeeds.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${site.name}" href="${absoluteUrl(feed.path)}">\n`)}${options.head ?? raw("")}</head>
+<body>
+<a class="skip-link" href="#main">پرش به محتوا</a>
+${header()}
+<main id="main" class="wrap">
+${options.body}
+</main>
+${footer()}
+</body>
+</html>
+`}`;
+}

@@ -1,0 +1,130 @@
+/**
+ * The article front-matter schema: the one source of the `Article` type and of its validation.
+ */
+import { z } from "zod";
+import { site, type Section } from "./site.ts";
+import { findForbiddenCharacter } from "./text-hygiene.ts";
+import { parseZonedDateTime } from "./time.ts";
+import { toTopic, type Topic } from "./topics.ts";
+
+const DATE_FORMATS = "a date as YYYY-MM-DD or YYYY-MM-DDTHH:mm (Tehran time), optionally with an offset like +03:30";
+
+const text = z.string().superRefine((value, ctx) => {
+  const problem = findForbiddenCharacter(value);
+  if (problem) ctx.addIssue({ code: "custom", message: `contains ${problem}`, params: { expected: "plain text" } });
+});
+
+const requiredText = text.refine((value) => value.trim() !== "", {
+  message: "is empty",
+  params: { expected: "non-empty text" },
+});
+
+const optionalText = requiredText.optional();
+
+const dateTime = z
+  .string({ error: `is not text — expected ${DATE_FORMATS}` })
+  .transform((value, ctx) => {
+    const parsed = parseZonedDateTime(value, site.timeZone);
+    if (!parsed) {
+      ctx.addIssue({ code: "custom", message: "is not a date", params: { expected: DATE_FORMATS } });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const sectionNames = site.sections.map((section) => section.name);
+
+/** Front matter as editors write it; unknown keys are rejected because they are usually typos. */
+export const frontMatterSchema = z.strictObject({
+  /** کد خبر: a positive whole number, unique, that makes the permanent URL. */
+  code: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  title: requiredText,
+  /** روتیتر: the line above the title. */
+  surtitle: optionalText,
+  /** لید: the first paragraph, a summary that stands on its own. */
+  lead: requiredText,
+  date: dateTime,
+  modified: dateTime.optional(),
+  section: z.enum(sectionNames as [string, ...string[]]),
+  tags: z.array(requiredText).default([]),
+  /** The agency or outlet the report comes from. */
+  source: optionalText,
+  /** Whom the source itself quotes («به نقل از …»). */
+  quoting: optionalText,
+  author: optionalText,
+  draft: z.boolean().default(false),
+});
+
+export type FrontMatter = z.output<typeof frontMatterSchema>;
+
+/** The expectation shown in an error for each field, where zod's own message is not enough. */
+export const fieldExpectations: Record<string, string> = {
+  code: "a positive whole number (the news code, کد خبر)",
+  title: "non-empty text",
+  lead: "non-empty text (the first paragraph, لید)",
+  date: DATE_FORMATS,
+  modified: DATE_FORMATS,
+  section: `one of ${sectionNames.map((name) => `«${name}»`).join("، ")}`,
+  tags: "a list of non-empty texts",
+  draft: "true or false",
+};
+
+/** A validated article with everything the templates and feeds derive from it. */
+export interface Article {
+  /** The source file, relative to the project root. */
+  file: string;
+  code: number;
+  title: string;
+  surtitle?: string;
+  lead: string;
+  source?: string;
+  quoting?: string;
+  author?: string;
+  section: Section;
+  tags: Topic[];
+  date: Date;
+  /** False when the editor gave a day without a time of day. */
+  hasTime: boolean;
+  modified?: Date;
+  draft: boolean;
+  /** The Markdown body, as written. */
+  body: string;
+  /** The body rendered to HTML, with URLs as on the site. */
+  html: string;
+  /** Site-relative permanent URL, e.g. `/news/1001/`. */
+  url: string;
+}
+
+export function articleUrl(code: number): string {
+  return `/news/${code}/`;
+}
+
+/** Turn validated front matter and its body into an `Article`. */
+export function toArticle(file: string, data: FrontMatter, body: string, html: string): Article {
+  const section = site.sections.find((candidate) => candidate.name === data.section);
+  if (!section) throw new Error(`${file}: section ${JSON.stringify(data.section)} passed validation but is unknown`);
+  return {
+    file,
+    code: data.code,
+    title: data.title.trim(),
+    surtitle: data.surtitle?.trim(),
+    lead: data.lead.trim(),
+    source: data.source?.trim(),
+    quoting: data.quoting?.trim(),
+    author: data.author?.trim(),
+    section,
+    tags: dedupeTopics(data.tags.map((tag) => toTopic(tag))),
+    date: data.date.date,
+    hasTime: data.date.hasTime,
+    modified: data.modified?.date,
+    draft: data.draft,
+    body,
+    html,
+    url: articleUrl(data.code),
+  };
+}
+
+function dedupeTopics(topics: Topic[]): Topic[] {
+  const seen = new Set<string>();
+  return topics.filter((topic) => !seen.has(topic.slug) && seen.add(topic.slug));
+}

@@ -1,0 +1,24 @@
+/** A problem in one article's source, reported as `file:line field — what is wrong — what is expected`. */
+export interface ContentProblem {
+  file: string;
+  line: number;
+  field: string;
+  message: string;
+  expected: string;
+}
+
+export function formatProblem(problem: ContentProblem): string {
+  return `${problem.file}:${problem.line} ${problem.field} — ${problem.message} — expected ${problem.expected}`;
+}
+
+/** Every problem of a build in one error, so editors fix them all in one pass. */
+export class ContentValidationError extends Error {
+  readonly problems: readonly ContentProblem[];
+
+  constructor(problems: readonly ContentProblem[]) {
+    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+    super(`Content has ${count}; nothing was published:\n${problems.map(formatProblem).join("\n")}`);
+    this.name = "ContentValidationError";
+    this.problems = problems;
+  }
+}

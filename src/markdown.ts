@@ -1,0 +1,74 @@
+/**
+ * The project's one markdown-it instance, shared by Eleventy (`setLibrary`) and the article loader.
+ *
+ * Decisions:
+ * - Raw HTML in Markdown is disabled (`html: false`): newsroom copy needs no markup that Markdown
+ *   lacks, and escaping it is safer than any sanitizer. It shows as text, never as markup.
+ * - Only http(s), mailto, tel and relative links become links; `javascript:`, `data:` and the rest
+ *   stay text (markdown-it's default would still let `data:image/…` through).
+ * - External links open normally but get `rel="noopener noreferrer"`: no referrer leaks to them.
+ * - `# Heading` in a body becomes `<h2>`: the page's `<h1>` is the title.
+ */
+import MarkdownIt from "markdown-it";
+import type { Token } from "markdown-it/index.js";
+
+const SAFE_SCHEME = /^(?:https?:|mailto:|tel:)/i;
+const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+export function isSafeUrl(url: string): boolean {
+  // Browsers ignore ASCII whitespace and control characters inside a scheme: `java\tscript:`.
+  const compact = url.replace(/[\u0000-\u0020\u007F]+/g, "");
+  return SAFE_SCHEME.test(compact) || !ANY_SCHEME.test(compact);
+}
+
+export function isExternalUrl(url: string): boolean {
+  return /^(?:https?:)?\/\//i.test(url.trim());
+}
+
+export interface RenderEnv {
+  /** When set, relative link and image URLs are made absolute against it (for feeds). */
+  baseUrl?: string;
+}
+
+function absolutize(token: Token, attr: string, env: RenderEnv): void {
+  const value = token.attrGet(attr);
+  if (value === null || !env.baseUrl) return;
+  try {
+    token.attrSet(attr, new URL(value, env.baseUrl).href);
+  } catch {
+    // An unparseable URL stays as written: it was already shown to be harmless by validateLink.
+  }
+}
+
+export function createMarkdown(): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  md.validateLink = isSafeUrl;
+
+  md.core.ruler.push("sarkhat_links", (state) => {
+    const env = state.env as RenderEnv;
+    for (const block of state.tokens) {
+      if (block.type === "heading_open" && block.tag === "h1") {
+        block.tag = "h2";
+      }
+      if (block.type === "heading_close" && block.tag === "h1") {
+        block.tag = "h2";
+      }
+      for (const token of block.children ?? []) {
+        if (token.type === "link_open") {
+          if (isExternalUrl(token.attrGet("href") ?? "")) token.attrSet("rel", "noopener noreferrer");
+          absolutize(token, "href", env);
+        } else if (token.type === "image") {
+          absolutize(token, "src", env);
+        }
+      }
+    }
+  });
+  return md;
+}
+
+/** The shared instance. */
+export const markdown = createMarkdown();
+
+export function renderMarkdown(body: string, env: RenderEnv = {}): string {
+  return markdown.render(body, { ...env });
+}

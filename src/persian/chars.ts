@@ -1,0 +1,29 @@
+/** Character classes shared by the Persian typography rules. */
+
+export const ZWNJ = "\u200C";
+
+// Letters of the Arabic script as Persian text uses them, plus tatweel and the combining marks
+// (harakat, superscript alef) that may sit on them. Kept as source strings so that every rule
+// builds its own regular expression with the flags it needs.
+export const LETTER = "\\u0621-\\u063A\\u0641-\\u064A\\u0671-\\u06D3\\u06D5\\u06EE\\u06EF\\u06FA-\\u06FC\\u06FF";
+export const MARK = "\\u0640\\u064B-\\u065F\\u0670";
+export const WORD_CHAR = `${LETTER}${MARK}`;
+
+/** One Persian word: letters, possibly split by ZWNJ into parts. */
+export const PERSIAN_WORD = new RegExp(`[${WORD_CHAR}]+(?:\\u200C[${WORD_CHAR}]+)*`, "gu");
+
+const PERSIAN_LETTER = new RegExp(`^[${LETTER}]$`, "u");
+
+// Letters that never join the letter after them (Unicode joining type R). A ZWNJ after them is
+// invisible, so a suffix is simply written fused: کشورها، بارها.
+const RIGHT_JOINING_ONLY = new Set("ءآأؤإاةدذرزژوۀەٱۆۇۈۉۊۋۏ");
+
+export function isPersianLetter(char: string | undefined): boolean {
+  return char !== undefined && PERSIAN_LETTER.test(char);
+}
+
+/** Whether the last letter of `word` joins the next one, so that a suffix needs a ZWNJ. */
+export function endsWithJoiningLetter(word: string): boolean {
+  const last = [...word.replace(/[\u064B-\u065F\u0670]+$/u, "")].at(-1);
+  return isPersianLetter(last) && !RIGHT_JOINING_ONLY.has(last!);
+}

@@ -1,0 +1,84 @@
+/**
+ * Lint (and optionally fix) the Persian typography of Markdown files on disk: the part of the
+ * linter the build and the `lint:fa` CLI share.
+ */
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { fixMarkdown, lintMarkdown } from "./markdown-lint.ts";
+import type { Finding } from "./typography.ts";
+
+export interface FindingWithFile extends Finding {
+  /** Path of the file as given or found under a given directory. */
+  file: string;
+}
+
+export interface LintFilesOptions {
+  /** Write the high-confidence fixes back to the files before reporting what is left. */
+  fix?: boolean;
+}
+
+export interface LintFilesResult {
+  files: number;
+  /** What is left after fixing (everything when not fixing). */
+  findings: FindingWithFile[];
+  /** Files that `fix` rewrote. */
+  fixedFiles: string[];
+}
+
+const MARKDOWN_FILE = /\.(?:md|markdown)$/iu;
+
+/** Lint every Markdown file in `paths` (files, or directories searched recursively). */
+export async function lintContentFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<LintFilesResult> {
+  if (!Array.isArray(paths)) throw new TypeError(`lintContentFiles expects an array of paths, got ${JSON.stringify(paths)}`);
+  const files = (await Promise.all(paths.map((path) => collectMarkdownFiles(path)))).flat();
+  const findings: FindingWithFile[] = [];
+  const fixedFiles: string[] = [];
+  for (const file of files) {
+    let text = await readFile(file, "utf8");
+    if (options.fix) {
+      const fixed = fixMarkdown(text, { onlyHighConfidence: true });
+      if (fixed !== text) {
+        await writeFile(file, fixed);
+        fixedFiles.push(file);
+        text = fixed;
+      }
+    }
+    findings.push(...lintMarkdown(text).map((finding) => ({ file, ...finding })));
+  }
+  return { files: files.length, findings, fixedFiles };
+}
+
+async function collectMarkdownFiles(path: string): Promise<string[]> {
+  if (typeof path !== "string") throw new TypeError(`lintContentFiles expects string paths, got ${JSON.stringify(path)}`);
+  const info = await stat(path).catch(() => {
+    throw new Error(`lint-fa: no such file or directory: ${path}`);
+  });
+  if (info.isFile()) return [path];
+  const entries = await readdir(path, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && MARKDOWN_FILE.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((file) => !relative(path, file).split(/[\\/]/u).some((part) => part.startsWith(".") || part === "node_modules"))
+    .sort();
+}
+
+/** `file:line:col word → suggestion (rule)`, marked as a warning when low-confidence. */
+export function formatFinding(finding: FindingWithFile): string {
+  const severity = finding.confidence === "low" ? " [warning]" : "";
+  return `${finding.file}:${finding.line}:${finding.column} ${finding.word} → ${finding.suggestion} (${finding.rule})${severity}`;
+}
+
+/** One line for the build log, e.g. `Persian typography: 12 files, 3 findings (1 warning).` */
+export function summarizeFindings(result: Pick<LintFilesResult, "files" | "findings"> & { fixedFiles?: string[] }): string {
+  const warnings = result.findings.filter((finding) => finding.confidence === "low").length;
+  const fixed = result.fixedFiles?.length ? `, fixed ${plural(result.fixedFiles.length, "file")}` : "";
+  const counts =
+    result.findings.length === 0
+      ? "clean"
+      : `${plural(result.findings.length, "finding")} (${plural(warnings, "warning")})`;
+  return `Persian typography: ${plural(result.files, "file")}${fixed}, ${counts}.`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}

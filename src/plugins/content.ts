@@ -1,0 +1,45 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import path from "node:path";
+import { buildNewsroom } from "../content/newsroom.ts";
+import { loadArticles } from "../content/load-articles.ts";
+import { articlesDirectory } from "../content/paths.ts";
+import { site } from "../site.ts";
+
+export interface ContentOptions {
+  /** The articles folder inside the input folder, relative to the project root. */
+  articlesDir: string;
+}
+
+/** Whether this run previews the site (`npm start`), where drafts are shown. */
+function isPreview(): boolean {
+  const mode = process.env.ELEVENTY_RUN_MODE;
+  return mode === "serve" || mode === "watch";
+}
+
+/**
+ * The instant that decides which articles are published: the clock, or `SARKHAT_NOW` (ISO 8601)
+ * to build the site as it will be at a given time. It only filters; it is never written anywhere.
+ */
+function publicationTime(): Date {
+  const value = process.env.SARKHAT_NOW;
+  if (!value) return new Date();
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new Error(`SARKHAT_NOW must be an ISO 8601 date, got ${JSON.stringify(value)}`);
+  return date;
+}
+
+/**
+ * Articles are read and validated by our loader, not by Eleventy as one template each: see
+ * src/content/load-articles.ts. Pages get them as the global `newsroom` data.
+ * https://www.11ty.dev/docs/data-global-custom/
+ */
+export default function contentPlugin(eleventyConfig: UserConfig, options: ContentOptions): void {
+  const dir = path.resolve(options.articlesDir);
+  // Inside the input folder the articles must not also become templates of their own.
+  eleventyConfig.ignores.add(`${path.relative(process.cwd(), dir).split(path.sep).join("/")}/**`);
+  eleventyConfig.addWatchTarget(dir);
+  eleventyConfig.addGlobalData("newsroom", () => {
+    const articles = loadArticles({ dir: path.resolve(articlesDirectory()), root: process.cwd(), includeDrafts: isPreview(), now: publicationTime() });
+    return buildNewsroom(articles, site.sections);
+  });
+}

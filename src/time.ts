@@ -1,0 +1,126 @@
+/**
+ * Wall-clock time in a named time zone, independent of the build machine's own zone.
+ * Everything goes through `Intl` with an explicit `timeZone`, never `Date#getHours()` & co.
+ */
+
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** 0 = Sunday … 6 = Saturday, as `Date#getDay()` counts. */
+  weekday: number;
+}
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function gregorianFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US-u-ca-gregory-nu-latn", {
+      timeZone,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      weekday: "short",
+      hourCycle: "h23",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export function assertValidDate(date: unknown, name: string): asserts date is Date {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+    throw new TypeError(`${name} expects a valid Date, got ${String(date)}`);
+  }
+}
+
+/** The Gregorian wall clock of `date` in `timeZone`. */
+export function wallClock(date: Date, timeZone: string): WallClock {
+  assertValidDate(date, "wallClock");
+  const parts: Record<string, string> = {};
+  for (const part of gregorianFormatter(timeZone).formatToParts(date)) parts[part.type] = part.value;
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    weekday: WEEKDAYS.indexOf(parts.weekday ?? ""),
+  };
+}
+
+/** Minutes east of UTC that `timeZone` observed at `date` (Tehran: 210, or 270 in its old summer time). */
+export function offsetMinutes(date: Date, timeZone: string): number {
+  const clock = wallClock(date, timeZone);
+  const asUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+  return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, "0");
+
+function formatOffset(minutes: number, separator: string): string {
+  const sign = minutes < 0 ? "-" : "+";
+  const abs = Math.abs(minutes);
+  return `${sign}${pad(Math.floor(abs / 60))}${separator}${pad(abs % 60)}`;
+}
+
+/** ISO 8601 with the zone's offset and ASCII digits: `2020-12-03T00:00:00+03:30`. */
+export function toIsoWithOffset(date: Date, timeZone: string): string {
+  const c = wallClock(date, timeZone);
+  return `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}${formatOffset(offsetMinutes(date, timeZone), ":")}`;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** RFC 822 (as RSS 2.0 wants it) with the zone's offset: `Thu, 03 Dec 2020 00:00:00 +0330`. */
+export function toRfc822(date: Date, timeZone: string): string {
+  const c = wallClock(date, timeZone);
+  return `${WEEKDAYS[c.weekday]}, ${pad(c.day)} ${MONTHS[c.month - 1]} ${pad(c.year, 4)} ${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)} ${formatOffset(offsetMinutes(date, timeZone), "")}`;
+}
+
+const LOCAL_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+export interface ParsedDateTime {
+  date: Date;
+  /** False for a bare day (`2020-12-03`): pages then show the day without a time. */
+  hasTime: boolean;
+}
+
+/**
+ * Parse the dates editors write. A value without an offset is wall-clock time in `timeZone`,
+ * whatever zone the build machine is in. Returns `undefined` for anything else, so the caller can
+ * report the bad value with its file and field.
+ */
+export function parseZonedDateTime(value: string, timeZone: string): ParsedDateTime | undefined {
+  const match = LOCAL_DATE_TIME.exec(value.trim());
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi, s, zone] = match;
+  const fields = [Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0)] as const;
+  const [year, month, day, hour, minute, second] = fields;
+  const naive = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(naive);
+  // Date.UTC rolls 2020-02-31 over to March; a real calendar date survives the round trip.
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+    return undefined;
+  }
+  let time: number;
+  if (zone) {
+    const offset = zone === "Z" ? 0 : (zone.startsWith("-") ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+    time = naive - offset * 60_000;
+  } else {
+    // Two passes settle the offset even next to a daylight-saving change (Tehran had one until 2022).
+    time = naive - offsetMinutes(new Date(naive), timeZone) * 60_000;
+    time = naive - offsetMinutes(new Date(time), timeZone) * 60_000;
+  }
+  return { date: new Date(time), hasTime: h !== undefined };
+}

@@ -1,0 +1,42 @@
+/**
+ * Build the site once before the site and browser tests: the real content into .cache/site/,
+ * and the escaping fixture into .cache/site-escaping/.
+ */
+import { register } from "tsx/esm/api";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    siteDir: string;
+    escapingSiteDir: string;
+  }
+}
+
+interface Builds {
+  siteDir: string;
+  escapingSiteDir: string;
+}
+
+async function buildAll(): Promise<Builds> {
+  const unregister = register();
+  try {
+    const { buildSite } = await import("../../src/build.ts");
+    const root = path.resolve(import.meta.dirname, "../..");
+    const site = await buildSite({ root, outputDir: ".cache/site", quiet: true });
+    const escaping = await buildSite({ root, outputDir: ".cache/site-escaping", articlesDir: "tests/fixtures/escaping", quiet: true });
+    return { siteDir: site.outputDir, escapingSiteDir: escaping.outputDir };
+  } finally {
+    await unregister();
+  }
+}
+
+// Every project inherits this setup; the builds happen once per test run all the same.
+const state = globalThis as { sarkhatBuilds?: Promise<Builds> };
+
+export default async function setup(project: TestProject): Promise<void> {
+  state.sarkhatBuilds ??= buildAll();
+  const builds = await state.sarkhatBuilds;
+  project.provide("siteDir", builds.siteDir);
+  project.provide("escapingSiteDir", builds.escapingSiteDir);
+}

@@ -1,0 +1,33 @@
+import { defineConfig } from "vitest/config";
+
+// Unit tests run in two time zones far from Tehran: every date must come out the same.
+const timeZoneSensitive = ["tests/unit/jalali.test.ts", "tests/unit/time.test.ts", "tests/unit/digits.test.ts"];
+
+export default defineConfig({
+  test: {
+    // Builds the site once for the site and browser tests (Eleventy's programmatic API).
+    globalSetup: ["tests/support/global-setup.ts"],
+    // Lets Eleventy (and everything it imports natively) load TypeScript.
+    setupFiles: ["tsx/esm"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env: { TZ: "UTC" } },
+      },
+      {
+        extends: true,
+        test: { name: "unit-los-angeles", include: timeZoneSensitive, env: { TZ: "America/Los_Angeles" } },
+      },
+      {
+        extends: true,
+        test: { name: "site", include: ["tests/site/**/*.test.ts"], env: { TZ: "UTC" } },
+      },
+      {
+        extends: true,
+        test: { name: "browser", include: ["tests/browser/**/*.test.ts"], fileParallelism: false },
+      },
+    ],
+  },
+});
