@@ -3,6 +3,7 @@
  */
 import type { Assets } from "../src/assets.ts";
 import { html, raw, type SafeHtml } from "../src/html.ts";
+import { routes } from "../src/routes.ts";
 import { site } from "../src/site.ts";
 import { absoluteUrl, sitePath } from "../src/urls.ts";
 
@@ -16,6 +17,10 @@ export interface PageOptions {
   assets: Assets;
   /** Extra `<head>` markup (Open Graph, JSON-LD, more feed links). */
   head?: SafeHtml;
+  /** A section's or topic's own feeds, advertised beside the site's (rendering: feeds helper). */
+  feeds?: { pagePath: string; title: string };
+  /** A robots directive, e.g. `noindex` for the 404 page. */
+  robots?: string;
 }
 
 /** The site-wide feed, advertised in every page's head and footer. */
@@ -26,7 +31,7 @@ function header(): SafeHtml {
 <div class="wrap">
 <a class="site-name" href="${sitePath("/")}">${site.name}</a>
 <nav class="site-nav" aria-label="سرویس‌ها">
-<ul>${site.sections.map((section) => html`<li><a href="${sitePath(`/${section.slug}/`)}">${section.name}</a></li>`)}
+<ul>${site.sections.map((section) => html`<li><a href="${sitePath(routes.section(section))}">${section.name}</a></li>`)}
 <li><a href="${sitePath("/feed.xml")}">اشتراک</a></li></ul>
 </nav>
 </div>
@@ -38,6 +43,9 @@ function footer(): SafeHtml {
 <div class="wrap">
 <ul>
 <li><a href="${sitePath("/")}">${site.name}</a></li>
+<li><a href="${sitePath(routes.archive())}">بایگانی</a></li>
+<li><a href="${sitePath(routes.tags())}">برچسب‌ها</a></li>
+<li><a href="${sitePath(routes.about())}">درباره سرخط</a></li>
 <li><a href="${sitePath("/feed.xml")}" type="application/rss+xml">خبرخوان (RSS)</a></li>
 </ul>
 </div>
@@ -54,9 +62,12 @@ ${html`<html lang="${site.lang}" dir="${site.dir}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <meta name="description" content="${options.description}">
+${options.robots ? html`<meta name="robots" content="${options.robots}">\n` : ""}
 <link rel="canonical" href="${absoluteUrl(options.path)}">
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="${sitePath("/icon.svg")}" type="image/svg+xml">
+<link rel="apple-touch-icon" href="${sitePath("/icon-192.png")}">
+<link rel="manifest" href="${sitePath("/manifest.webmanifest")}">
 ${fonts.map((font) => html`<link rel="preload" href="${sitePath(font.path)}" as="font" type="font/woff2" crossorigin>\n`)}<link rel="stylesheet" href="${sitePath(options.assets.css.path)}">
 ${siteFeeds.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${site.name}" href="${absoluteUrl(feed.path)}">\n`)}${options.head ?? raw("")}</head>
 <body>

@@ -2,8 +2,11 @@
  * Small pieces several layouts share.
  */
 import type { Article } from "../src/article.ts";
+import type { Crumb, ListingPage } from "../src/content/listings.ts";
 import { html, type SafeHtml } from "../src/html.ts";
-import { formatJalaliDate, formatPersianTime } from "../src/persian/jalali.ts";
+import { toPersianDigits } from "../src/persian/digits.ts";
+import { formatJalaliDate, formatPersianTime, toJalali } from "../src/persian/jalali.ts";
+import { routes } from "../src/routes.ts";
 import { site } from "../src/site.ts";
 import { toIsoWithOffset } from "../src/time.ts";
 import { sitePath } from "../src/urls.ts";
@@ -22,12 +25,45 @@ export function publishedTime(date: Date, hasTime: boolean): SafeHtml {
   return html`<time datetime="${datetimeAttribute(date, hasTime)}">${text}</time>`;
 }
 
+/** The publication date, linked to its month in the Jalali archive. */
+export function archiveDateLink(date: Date, hasTime: boolean): SafeHtml {
+  const { year, month } = toJalali(date, site.timeZone);
+  return html`<a href="${sitePath(routes.archiveMonth(year, month))}">${publishedTime(date, hasTime)}</a>`;
+}
+
 export function articleListItem(article: Article): SafeHtml {
   return html`<li>
 <article>
 ${article.surtitle ? html`<p class="surtitle">${article.surtitle}</p>` : ""}<h2><a href="${sitePath(article.url)}">${article.title}</a></h2>
 <p>${article.lead}</p>
-${publishedTime(article.date, article.hasTime)}
+<p class="list-meta"><a href="${sitePath(routes.section(article.section))}">${article.section.name}</a> ${publishedTime(article.date, article.hasTime)}</p>
 </article>
 </li>`;
+}
+
+export function articleList(articles: readonly Article[], empty: string): SafeHtml {
+  return articles.length ? html`<ol class="article-list">${articles.map(articleListItem)}</ol>` : html`<p>${empty}</p>`;
+}
+
+/** «صفحه ۲ از ۵» with previous/next links; nothing for a single page. */
+export function paginationNav(listing: ListingPage): SafeHtml {
+  if (listing.pages < 2) return html``;
+  return html`<nav class="pagination" aria-label="صفحه‌ها">
+${listing.previousPath ? html`<a rel="prev" href="${sitePath(listing.previousPath)}">صفحه قبل</a>` : ""}
+<span>صفحه ${toPersianDigits(listing.page)} از ${toPersianDigits(listing.pages)}</span>
+${listing.nextPath ? html`<a rel="next" href="${sitePath(listing.nextPath)}">صفحه بعد</a>` : ""}
+</nav>`;
+}
+
+/** `<link rel="prev|next">` for the head of a paginated page. */
+export function paginationLinks(listing: ListingPage): SafeHtml {
+  return html`${listing.previousPath ? html`<link rel="prev" href="${sitePath(listing.previousPath)}">\n` : ""}${listing.nextPath ? html`<link rel="next" href="${sitePath(listing.nextPath)}">\n` : ""}`;
+}
+
+export function breadcrumbNav(crumbs: readonly Crumb[]): SafeHtml {
+  return html`<nav class="breadcrumbs" aria-label="مسیر صفحه"><ol>${crumbs.map((crumb, index) =>
+    index === crumbs.length - 1
+      ? html`<li><span aria-current="page">${crumb.name}</span></li>`
+      : html`<li><a href="${sitePath(crumb.path)}">${crumb.name}</a></li>`,
+  )}</ol></nav>`;
 }

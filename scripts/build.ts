@@ -1,6 +1,8 @@
 /**
  * `npm run build`: build `_site/` atomically. On bad content it prints every problem and exits 1.
+ * `--output <dir>` and `--articles <dir>` build elsewhere or from other articles (tests, benchmark).
  */
+import { parseArgs } from "node:util";
 import { buildSite } from "../src/build.ts";
 import { ContentValidationError } from "../src/content/problems.ts";
 
@@ -14,7 +16,8 @@ function findValidationError(error: unknown): ContentValidationError | undefined
 
 try {
   const started = performance.now();
-  const { outputDir, written } = await buildSite({ quiet: true });
+  const { values } = parseArgs({ options: { output: { type: "string" }, articles: { type: "string" } } });
+  const { outputDir, written } = await buildSite({ quiet: true, outputDir: values.output, articlesDir: values.articles });
   console.log(`Built ${written} files into ${outputDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 } catch (error) {
   const invalid = findValidationError(error);

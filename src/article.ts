@@ -2,6 +2,7 @@
  * The article front-matter schema: the one source of the `Article` type and of its validation.
  */
 import { z } from "zod";
+import { routes } from "./routes.ts";
 import { site, type Section } from "./site.ts";
 import { findForbiddenCharacter } from "./text-hygiene.ts";
 import { parseZonedDateTime } from "./time.ts";
@@ -95,9 +96,6 @@ export interface Article {
   url: string;
 }
 
-export function articleUrl(code: number): string {
-  return `/news/${code}/`;
-}
 
 /** Turn validated front matter and its body into an `Article`. */
 export function toArticle(file: string, data: FrontMatter, body: string, html: string): Article {
@@ -120,7 +118,7 @@ export function toArticle(file: string, data: FrontMatter, body: string, html: s
     draft: data.draft,
     body,
     html,
-    url: articleUrl(data.code),
+    url: routes.article(data.code),
   };
 }
 

@@ -3,33 +3,135 @@
  * in linear time (each index is one pass over the articles, never a search per page).
  */
 import type { Article } from "../article.ts";
+import { toJalali } from "../persian/jalali.ts";
 import type { Section } from "../site.ts";
+import type { Topic } from "../topics.ts";
+
+export interface SectionListing {
+  section: Section;
+  articles: Article[];
+}
+
+export interface TopicListing {
+  /** The topic under the name its newest article gives it. */
+  topic: Topic;
+  articles: Article[];
+}
+
+export interface ArchiveMonth {
+  year: number;
+  month: number;
+  articles: Article[];
+}
+
+export interface ArchiveYear {
+  year: number;
+  /** Newest month first. */
+  months: ArchiveMonth[];
+  articles: Article[];
+}
+
+export interface Neighbours {
+  /** The next older article in the same section. */
+  older?: Article;
+  /** The next newer article in the same section. */
+  newer?: Article;
+}
 
 export interface Newsroom {
   /** Newest first; ties broken by news code so the order never depends on file order. */
   articles: Article[];
-  bySection: Map<string, Article[]>;
+  /** In the order of the site's section list, empty sections included. */
+  sections: SectionListing[];
+  /** Most used first, then alphabetical. */
+  topics: TopicListing[];
+  /** Newest year first. */
+  archive: ArchiveYear[];
+  /** Up to `limit` articles sharing tags or the section, most shared first, then newest. */
+  related(article: Article, limit?: number): Article[];
+  neighbours(article: Article): Neighbours;
 }
 
 export function compareNewestFirst(a: Article, b: Article): number {
   return b.date.getTime() - a.date.getTime() || b.code - a.code;
 }
 
-function groupBy<K>(articles: Article[], keysOf: (article: Article) => K[]): Map<K, Article[]> {
-  const groups = new Map<K, Article[]>();
+function groupBy<K, V = Article>(articles: readonly Article[], keysOf: (article: Article) => K[], init: (article: Article, key: K) => V): Map<K, { value: V; articles: Article[] }> {
+  const groups = new Map<K, { value: V; articles: Article[] }>();
   for (const article of articles) {
     for (const key of keysOf(article)) {
       const group = groups.get(key);
-      if (group) group.push(article);
-      else groups.set(key, [article]);
+      if (group) group.articles.push(article);
+      else groups.set(key, { value: init(article, key), articles: [article] });
     }
   }
   return groups;
 }
 
-export function buildNewsroom(articles: readonly Article[], sections: readonly Section[]): Newsroom {
+const persianCollator = new Intl.Collator("fa");
+
+function buildArchive(sorted: readonly Article[], timeZone: string): ArchiveYear[] {
+  const years: ArchiveYear[] = [];
+  for (const article of sorted) {
+    const { year, month } = toJalali(article.date, timeZone);
+    let archiveYear = years.at(-1);
+    if (archiveYear?.year !== year) years.push((archiveYear = { year, months: [], articles: [] }));
+    let archiveMonth = archiveYear.months.at(-1);
+    if (archiveMonth?.month !== month) archiveYear.months.push((archiveMonth = { year, month, articles: [] }));
+    archiveYear.articles.push(article);
+    archiveMonth.articles.push(article);
+  }
+  return years;
+}
+
+// How many of a tag's (or section's) newest articles are considered for "related": enough for a
+// good pick, and it keeps the work per article constant however large a topic grows.
+const RELATED_CANDIDATES_PER_LIST = 24;
+
+export function buildNewsroom(articles: readonly Article[], sections: readonly Section[], timeZone: string): Newsroom {
   const sorted = [...articles].sort(compareNewestFirst);
-  const bySection = groupBy(sorted, (article) => [article.section.slug]);
-  for (const section of sections) if (!bySection.has(section.slug)) bySection.set(section.slug, []);
-  return { articles: sorted, bySection };
+  const position = new Map(sorted.map((article, index) => [article, index]));
+
+  const bySection = groupBy(sorted, (article) => [article.section.slug], (article) => article.section);
+  const sectionListings = sections.map((section) => ({ section, articles: bySection.get(section.slug)?.articles ?? [] }));
+  const sectionPosition = new Map<Article, number>();
+  for (const listing of sectionListings) listing.articles.forEach((article, index) => sectionPosition.set(article, index));
+
+  const byTopic = groupBy(sorted, (article) => article.tags.map((tag) => tag.slug), (article, slug) => article.tags.find((tag) => tag.slug === slug)!);
+  const topics = [...byTopic.values()]
+    .map(({ value, articles: list }) => ({ topic: value, articles: list }))
+    .sort((a, b) => b.articles.length - a.articles.length || persianCollator.compare(a.topic.name, b.topic.name) || (a.topic.slug < b.topic.slug ? -1 : 1));
+
+  const relatedCache = new Map<Article, Article[]>();
+
+  return {
+    articles: sorted,
+    sections: sectionListings,
+    topics,
+    archive: buildArchive(sorted, timeZone),
+    related(article, limit = 5) {
+      let related = relatedCache.get(article);
+      if (!related) {
+        const scores = new Map<Article, number>();
+        const consider = (list: readonly Article[], weight: number) => {
+          for (const candidate of list.slice(0, RELATED_CANDIDATES_PER_LIST + 1)) {
+            if (candidate !== article) scores.set(candidate, (scores.get(candidate) ?? 0) + weight);
+          }
+        };
+        for (const tag of article.tags) consider(byTopic.get(tag.slug)?.articles ?? [], 2);
+        consider(bySection.get(article.section.slug)?.articles ?? [], 1);
+        related = [...scores]
+          .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || position.get(a)! - position.get(b)!)
+          .map(([candidate]) => candidate);
+        relatedCache.set(article, related);
+      }
+      return related.slice(0, limit);
+    },
+    neighbours(article) {
+      const list = bySection.get(article.section.slug)?.articles ?? [];
+      const index = sectionPosition.get(article);
+      if (index === undefined) return {};
+      return { newer: list[index - 1], older: list[index + 1] };
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import path from "node:path";
+import { listingPages } from "../content/listings.ts";
 import { buildNewsroom } from "../content/newsroom.ts";
 import { loadArticles } from "../content/load-articles.ts";
 import { articlesDirectory } from "../content/paths.ts";
@@ -40,6 +41,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
   eleventyConfig.addWatchTarget(dir);
   eleventyConfig.addGlobalData("newsroom", () => {
     const articles = loadArticles({ dir: path.resolve(articlesDirectory()), root: process.cwd(), includeDrafts: isPreview(), now: publicationTime() });
-    return buildNewsroom(articles, site.sections);
+    const newsroom = buildNewsroom(articles, site.sections, site.timeZone);
+    return { ...newsroom, listings: listingPages(newsroom) };
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Build the site once before the site and browser tests: the real content into .cache/site/,
- * and the escaping fixture into .cache/site-escaping/.
+ * the escaping fixture into .cache/site-escaping/ and the 35-article newsroom fixture
+ * (tests/fixtures/newsroom/, never published) into .cache/site-newsroom/.
  */
 import { register } from "tsx/esm/api";
 import path from "node:path";
@@ -10,12 +11,14 @@ declare module "vitest" {
   export interface ProvidedContext {
     siteDir: string;
     escapingSiteDir: string;
+    newsroomSiteDir: string;
   }
 }
 
 interface Builds {
   siteDir: string;
   escapingSiteDir: string;
+  newsroomSiteDir: string;
 }
 
 async function buildAll(): Promise<Builds> {
@@ -25,7 +28,8 @@ async function buildAll(): Promise<Builds> {
     const root = path.resolve(import.meta.dirname, "../..");
     const site = await buildSite({ root, outputDir: ".cache/site", quiet: true });
     const escaping = await buildSite({ root, outputDir: ".cache/site-escaping", articlesDir: "tests/fixtures/escaping", quiet: true });
-    return { siteDir: site.outputDir, escapingSiteDir: escaping.outputDir };
+    const newsroom = await buildSite({ root, outputDir: ".cache/site-newsroom", articlesDir: "tests/fixtures/newsroom", quiet: true });
+    return { siteDir: site.outputDir, escapingSiteDir: escaping.outputDir, newsroomSiteDir: newsroom.outputDir };
   } finally {
     await unregister();
   }
@@ -39,4 +43,5 @@ export default async function setup(project: TestProject): Promise<void> {
   const builds = await state.sarkhatBuilds;
   project.provide("siteDir", builds.siteDir);
   project.provide("escapingSiteDir", builds.escapingSiteDir);
+  project.provide("newsroomSiteDir", builds.newsroomSiteDir);
 }
