@@ -1,12 +1,11 @@
 import { defineConfig } from "vitest/config";
 
 // Unit tests run in two time zones far from Tehran: every date must come out the same.
+const buildOnce = "tests/support/global-setup.ts";
 const timeZoneSensitive = ["tests/unit/jalali.test.ts", "tests/unit/time.test.ts", "tests/unit/digits.test.ts"];
 
 export default defineConfig({
   test: {
-    // Builds the site once for the site and browser tests (Eleventy's programmatic API).
-    globalSetup: ["tests/support/global-setup.ts"],
     // Lets Eleventy (and everything it imports natively) load TypeScript.
     setupFiles: ["tsx/esm"],
     testTimeout: 30_000,
@@ -22,11 +21,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "site", include: ["tests/site/**/*.test.ts"], env: { TZ: "UTC" } },
+        // Builds the sites once for the site and browser tests (Eleventy's programmatic API).
+        test: { name: "site", include: ["tests/site/**/*.test.ts"], env: { TZ: "UTC" }, globalSetup: [buildOnce] },
       },
       {
         extends: true,
-        test: { name: "browser", include: ["tests/browser/**/*.test.ts"], fileParallelism: false },
+        test: { name: "browser", include: ["tests/browser/**/*.test.ts"], fileParallelism: false, globalSetup: [buildOnce] },
       },
     ],
   },

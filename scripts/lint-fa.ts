@@ -10,11 +10,15 @@ const DEFAULT_PATHS = ["content/"];
 async function main(argv: readonly string[]): Promise<number> {
   const unknown = argv.filter((arg) => arg.startsWith("-") && arg !== "--fix");
   if (unknown.length > 0) {
-    console.error(`lint-fa: unknown option ${unknown.join(", ")}\nusage: tsx scripts/lint-fa.ts [paths…] [--fix]`);
+    console.error(
+      `lint-fa: unknown option ${unknown.join(", ")}\nusage: tsx scripts/lint-fa.ts [paths…] [--fix]`,
+    );
     return 2;
   }
   const paths = argv.filter((arg) => !arg.startsWith("-"));
-  const result = await lintContentFiles(paths.length > 0 ? paths : DEFAULT_PATHS, { fix: argv.includes("--fix") });
+  const result = await lintContentFiles(paths.length > 0 ? paths : DEFAULT_PATHS, {
+    fix: argv.includes("--fix"),
+  });
   for (const file of result.fixedFiles) console.log(`fixed ${file}`);
   for (const finding of result.findings) console.log(formatFinding(finding));
   console.log(summarizeFindings(result));

@@ -5,9 +5,10 @@ export const ZWNJ = "\u200C";
 // Letters of the Arabic script as Persian text uses them, plus tatweel and the combining marks
 // (harakat, superscript alef) that may sit on them. Kept as source strings so that every rule
 // builds its own regular expression with the flags it needs.
-export const LETTER = "\\u0621-\\u063A\\u0641-\\u064A\\u0671-\\u06D3\\u06D5\\u06EE\\u06EF\\u06FA-\\u06FC\\u06FF";
+export const LETTER =
+  "\\u0621-\\u063A\\u0641-\\u064A\\u0671-\\u06D3\\u06D5\\u06EE\\u06EF\\u06FA-\\u06FC\\u06FF";
 export const MARK = "\\u0640\\u064B-\\u065F\\u0670";
-export const WORD_CHAR = `${LETTER}${MARK}`;
+const WORD_CHAR = `${LETTER}${MARK}`;
 
 /** One Persian word: letters, possibly split by ZWNJ into parts. */
 export const PERSIAN_WORD = new RegExp(`[${WORD_CHAR}]+(?:\\u200C[${WORD_CHAR}]+)*`, "gu");

@@ -19,6 +19,8 @@ export interface Lexicon {
   isException(word: string): boolean;
   /** The correct spelling of a compound, looked up by its fused form, if the list has it. */
   compound(fusedWord: string): string | undefined;
+  /** The reading editors chose for a fused form the dictionary reads two ways (سالهای). */
+  preferredReading(fusedWord: string): string | undefined;
   /** Milliseconds spent loading the dictionary and the lists. */
   loadTimeMs: number;
 }
@@ -38,10 +40,14 @@ function loadLexicon(): Lexicon {
   const additions = new Set(readWordList("additions.txt").map(fuse));
   const exceptions = new Set(readWordList("exceptions.txt").map(fuse));
   const compounds = new Map(readWordList("compounds.txt").map((word) => [fuse(word), word]));
+  const preferred = new Map(
+    readWordList("preferred-readings.txt").map((word) => [fuse(word), word]),
+  );
   return {
     isKnown: (word) => additions.has(word) || compounds.has(word) || trie.has(word),
     isException: (word) => exceptions.has(fuse(word)),
     compound: (fusedWord) => compounds.get(fusedWord),
+    preferredReading: (fusedWord) => preferred.get(fusedWord),
     loadTimeMs: performance.now() - started,
   };
 }

@@ -28,8 +28,12 @@ export interface LintFilesResult {
 const MARKDOWN_FILE = /\.(?:md|markdown)$/iu;
 
 /** Lint every Markdown file in `paths` (files, or directories searched recursively). */
-export async function lintContentFiles(paths: readonly string[], options: LintFilesOptions = {}): Promise<LintFilesResult> {
-  if (!Array.isArray(paths)) throw new TypeError(`lintContentFiles expects an array of paths, got ${JSON.stringify(paths)}`);
+export async function lintContentFiles(
+  paths: readonly string[],
+  options: LintFilesOptions = {},
+): Promise<LintFilesResult> {
+  if (!Array.isArray(paths))
+    throw new TypeError(`lintContentFiles expects an array of paths, got ${JSON.stringify(paths)}`);
   const files = (await Promise.all(paths.map((path) => collectMarkdownFiles(path)))).flat();
   const findings: FindingWithFile[] = [];
   const fixedFiles: string[] = [];
@@ -49,7 +53,8 @@ export async function lintContentFiles(paths: readonly string[], options: LintFi
 }
 
 async function collectMarkdownFiles(path: string): Promise<string[]> {
-  if (typeof path !== "string") throw new TypeError(`lintContentFiles expects string paths, got ${JSON.stringify(path)}`);
+  if (typeof path !== "string")
+    throw new TypeError(`lintContentFiles expects string paths, got ${JSON.stringify(path)}`);
   const info = await stat(path).catch(() => {
     throw new Error(`lint-fa: no such file or directory: ${path}`);
   });
@@ -58,7 +63,12 @@ async function collectMarkdownFiles(path: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isFile() && MARKDOWN_FILE.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
-    .filter((file) => !relative(path, file).split(/[\\/]/u).some((part) => part.startsWith(".") || part === "node_modules"))
+    .filter(
+      (file) =>
+        !relative(path, file)
+          .split(/[\\/]/u)
+          .some((part) => part.startsWith(".") || part === "node_modules"),
+    )
     .sort();
 }
 
@@ -69,9 +79,13 @@ export function formatFinding(finding: FindingWithFile): string {
 }
 
 /** One line for the build log, e.g. `Persian typography: 12 files, 3 findings (1 warning).` */
-export function summarizeFindings(result: Pick<LintFilesResult, "files" | "findings"> & { fixedFiles?: string[] }): string {
+export function summarizeFindings(
+  result: Pick<LintFilesResult, "files" | "findings"> & { fixedFiles?: string[] },
+): string {
   const warnings = result.findings.filter((finding) => finding.confidence === "low").length;
-  const fixed = result.fixedFiles?.length ? `, fixed ${plural(result.fixedFiles.length, "file")}` : "";
+  const fixed = result.fixedFiles?.length
+    ? `, fixed ${plural(result.fixedFiles.length, "file")}`
+    : "";
   const counts =
     result.findings.length === 0
       ? "clean"

@@ -23,7 +23,13 @@ export interface ProseRange {
 }
 
 /** Front matter fields whose values are prose; every other field is a machine field. */
-export const PROSE_FIELDS: ReadonlySet<string> = new Set(["title", "surtitle", "lead", "source", "tags"]);
+export const PROSE_FIELDS: ReadonlySet<string> = new Set([
+  "title",
+  "surtitle",
+  "lead",
+  "source",
+  "tags",
+]);
 
 /** Findings for a Markdown file, with line and column in the file. */
 export function lintMarkdown(markdown: string): Finding[] {
@@ -38,11 +44,19 @@ export function fixMarkdown(markdown: string, options: FixOptions = {}): string 
 }
 
 /** Typography edits for every prose range of the file, with offsets into the file. */
-export function markdownEdits(markdown: string): TypographyEdit[] {
+export function markdownEdits(markdown: string): Array<TypographyEdit & { bounds: ProseRange }> {
   return findProseRanges(markdown).flatMap((range) =>
     typographyEdits(markdown.slice(range.start, range.end))
-      .filter((edit) => !range.plainYaml || !breaksPlainYaml(markdown.slice(range.start, range.end), edit))
-      .map((edit) => ({ ...edit, start: edit.start + range.start, end: edit.end + range.start })),
+      .filter(
+        (edit) =>
+          !range.plainYaml || !breaksPlainYaml(markdown.slice(range.start, range.end), edit),
+      )
+      .map((edit) => ({
+        ...edit,
+        start: edit.start + range.start,
+        end: edit.end + range.start,
+        bounds: range,
+      })),
   );
 }
 
@@ -55,7 +69,10 @@ function breaksPlainYaml(value: string, edit: TypographyEdit): boolean {
 export function findProseRanges(markdown: string): ProseRange[] {
   const lines = splitLines(markdown);
   const frontMatterEnd = findFrontMatterEnd(lines);
-  return [...frontMatterRanges(lines.slice(1, frontMatterEnd)), ...bodyRanges(lines.slice(frontMatterEnd + 1))];
+  return [
+    ...frontMatterRanges(lines.slice(1, frontMatterEnd)),
+    ...bodyRanges(lines.slice(frontMatterEnd + 1)),
+  ];
 }
 
 interface Line {
@@ -76,7 +93,9 @@ function splitLines(markdown: string): Line[] {
 /** Index of the closing `---` line, or -1 when the file has no front matter. */
 function findFrontMatterEnd(lines: readonly Line[]): number {
   if (lines[0]?.text !== "---") return -1;
-  return lines.findIndex((line, index) => index > 0 && (line.text === "---" || line.text === "..."));
+  return lines.findIndex(
+    (line, index) => index > 0 && (line.text === "---" || line.text === "..."),
+  );
 }
 
 // ----- front matter ---------------------------------------------------------------------------
@@ -100,7 +119,10 @@ function frontMatterRanges(lines: readonly Line[]): ProseRange[] {
     } else if (value.trim() === "") {
       ranges.push(...nested.flatMap((child) => listItemRange(child)));
     } else {
-      ranges.push(scalarRange(value, valueStart), ...nested.map((child) => trimmedRange(child, true)));
+      ranges.push(
+        scalarRange(value, valueStart),
+        ...nested.map((child) => trimmedRange(child, true)),
+      );
     }
   }
   return ranges.filter((range) => range.end > range.start);
@@ -108,7 +130,11 @@ function frontMatterRanges(lines: readonly Line[]): ProseRange[] {
 
 function takeIndented(lines: readonly Line[], from: number): Line[] {
   const taken: Line[] = [];
-  for (let index = from; index < lines.length && /^(?:[ \t]|$)/u.test(lines[index]!.text); index++) {
+  for (
+    let index = from;
+    index < lines.length && /^(?:[ \t]|$)/u.test(lines[index]!.text);
+    index++
+  ) {
     if (lines[index]!.text.trim() !== "") taken.push(lines[index]!);
   }
   return taken;
@@ -149,7 +175,8 @@ function trimmedRange(line: Line, plainYaml: boolean): ProseRange {
 // ----- body -----------------------------------------------------------------------------------
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
-const BLOCK_MARKER = /^(?:[ \t]*(?:>[ \t]?)*)(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:#{1,6}[ \t]+)?/u;
+const BLOCK_MARKER =
+  /^(?:[ \t]*(?:>[ \t]?)*)(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:#{1,6}[ \t]+)?/u;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:\s/u;
 const THEMATIC_BREAK = /^ {0,3}(?:[-*_][ \t]*){3,}$/u;
 const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/u;
@@ -173,7 +200,12 @@ function bodyRanges(lines: readonly Line[]): ProseRange[] {
   for (const line of lines) {
     const fenceMatch = FENCE.exec(line.text);
     if (fence !== undefined) {
-      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length && line.text.trim() === fenceMatch[1]) {
+      if (
+        fenceMatch &&
+        fenceMatch[1]![0] === fence[0] &&
+        fenceMatch[1]!.length >= fence.length &&
+        line.text.trim() === fenceMatch[1]
+      ) {
         fence = undefined;
       }
       continue;
@@ -188,10 +220,17 @@ function bodyRanges(lines: readonly Line[]): ProseRange[] {
     }
     if (line.text.includes("<!--") && !line.text.slice(line.text.indexOf("<!--")).includes("-->")) {
       inComment = true;
-      ranges.push(...lineRanges({ text: line.text.slice(0, line.text.indexOf("<!--")), offset: line.offset }));
+      ranges.push(
+        ...lineRanges({ text: line.text.slice(0, line.text.indexOf("<!--")), offset: line.offset }),
+      );
       continue;
     }
-    if (REFERENCE_DEFINITION.test(line.text) || THEMATIC_BREAK.test(line.text) || TABLE_DELIMITER.test(line.text)) continue;
+    if (
+      REFERENCE_DEFINITION.test(line.text) ||
+      THEMATIC_BREAK.test(line.text) ||
+      TABLE_DELIMITER.test(line.text)
+    )
+      continue;
     ranges.push(...lineRanges(line));
   }
   return ranges;

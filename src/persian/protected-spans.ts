@@ -8,13 +8,17 @@ export interface Span {
   end: number;
 }
 
-const CODE_AND_LINKS = [
-  /`[^`\n]*`/gu, // inline code
-  /\b(?:https?|ftp):\/\/[^\s<>"«»]+/giu,
-  /\bwww\.[^\s<>"«»]+/giu,
-  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu, // e-mail
+// Each pattern comes with a substring it cannot match without: the e-mail pattern retries at
+// every letter of a long Persian text, so it runs only when there is an @ at all.
+type Pattern = readonly [needle: string | RegExp, pattern: RegExp];
+
+const CODE_AND_LINKS: readonly Pattern[] = [
+  ["`", /`[^`\n]*`/gu], // inline code
+  [/:\/\//u, /\b(?:https?|ftp):\/\/[^\s<>"«»]+/giu],
+  [/www\./iu, /\bwww\.[^\s<>"«»]+/giu],
+  ["@", /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu], // e-mail
 ];
-const NUMBERS = [/\p{Nd}+(?:[.,:/٫٬]\p{Nd}+)+/gu]; // 1,000  3.5  12:30  1399/07/01
+const NUMBERS: readonly Pattern[] = [[/\p{Nd}[.,:/٫٬]\p{Nd}/u, /\p{Nd}+(?:[.,:/٫٬]\p{Nd}+)+/gu]]; // 1,000  3.5  12:30  1399/07/01
 
 /** Code spans, URLs and e-mail addresses: no character in them may change. */
 export function findCodeAndLinkSpans(text: string): Span[] {
@@ -26,9 +30,10 @@ export function findProtectedSpans(text: string): Span[] {
   return findSpans(text, [...CODE_AND_LINKS, ...NUMBERS]);
 }
 
-function findSpans(text: string, patterns: readonly RegExp[]): Span[] {
+function findSpans(text: string, patterns: readonly Pattern[]): Span[] {
   const spans: Span[] = [];
-  for (const pattern of patterns) {
+  for (const [needle, pattern] of patterns) {
+    if (typeof needle === "string" ? !text.includes(needle) : !needle.test(text)) continue;
     for (const match of text.matchAll(pattern)) {
       spans.push({ start: match.index, end: match.index + match[0].length });
     }

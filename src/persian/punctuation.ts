@@ -39,7 +39,7 @@ const RULES: SpacingRule[] = [
   },
   {
     rule: "space-after-punctuation",
-    pattern: new RegExp(`(?<=\\S[،؛؟])(?=${PERSIAN}|[«(])`, "gu"),
+    pattern: new RegExp(`(?<=[،؛؟])(?=${PERSIAN}|[«(])`, "gu"),
     replacement: () => " ",
   },
   {
@@ -61,7 +61,7 @@ const RULES: SpacingRule[] = [
     // Between two words only: indentation and a Markdown hard break (two trailing spaces) are
     // structure, and | keeps table columns aligned.
     rule: "repeated-space",
-    pattern: /(?<=[^\s|])(?: {2,}|[ \u00A0]*\u00A0[ \u00A0]*)(?=[^\s|])/gu,
+    pattern: /(?<=[^\s|])[ \u00A0]{2,}(?=[^\s|])/gu,
     replacement: () => " ",
   },
 ];
@@ -77,7 +77,8 @@ export function punctuationEdits(text: string): Edit[] {
       const end = start + match[0].length;
       if (touchesProtected(protectedSpans, start, end)) continue;
       const replaced = replacement(match);
-      if (replaced !== match[0]) edits.push({ start, end, replacement: replaced, rule, confidence: "high" });
+      if (replaced !== match[0])
+        edits.push({ start, end, replacement: replaced, rule, confidence: "high" });
     }
   }
   return edits;

@@ -40,12 +40,17 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 const MAX_ROUNDS = 8;
 
 /** Apply the edits `findEdits` reports, again and again, until the text stops changing. */
-export function applyUntilStable(text: string, findEdits: (text: string) => readonly Edit[]): string {
+export function applyUntilStable(
+  text: string,
+  findEdits: (text: string) => readonly Edit[],
+): string {
   let current = text;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const next = applyEdits(current, findEdits(current));
     if (next === current) return current;
     current = next;
   }
-  throw new Error(`Typography fixes did not settle after ${MAX_ROUNDS} rounds for text starting ${JSON.stringify(text.slice(0, 60))}`);
+  throw new Error(
+    `Typography fixes did not settle after ${MAX_ROUNDS} rounds for text starting ${JSON.stringify(text.slice(0, 60))}`,
+  );
 }

@@ -59,15 +59,32 @@ export function fixPersianText(text: string, options: FixOptions = {}): string {
   return applyUntilStable(text, (current) => selectFixable(typographyEdits(current), options));
 }
 
-export function selectFixable<T extends TypographyEdit>(edits: readonly T[], options: FixOptions = {}): T[] {
-  return edits.filter((edit) => edit.fixable && (!options.onlyHighConfidence || edit.confidence === "high"));
+/** The edits a fixer may apply: never an ambiguous one, low-confidence ones only when allowed. */
+export function selectFixable<T extends TypographyEdit>(
+  edits: readonly T[],
+  options: FixOptions = {},
+): T[] {
+  return edits.filter(
+    (edit) => edit.fixable && (!options.onlyHighConfidence || edit.confidence === "high"),
+  );
 }
 
-/** Turn edits on `text` (offsets into `text`) into findings with line and column in `text`. */
-export function editsToFindings(text: string, edits: readonly Edit[]): Finding[] {
+/**
+ * Turn edits on `text` (offsets into `text`) into findings with line and column in `text`. An
+ * edit may carry the `bounds` of the prose it came from, so that the quoted word stops there.
+ */
+export function editsToFindings(
+  text: string,
+  edits: ReadonlyArray<Edit & { bounds?: Bounds }>,
+): Finding[] {
   const lineStarts = findLineStarts(text);
   return edits.map((edit) => {
-    const { from, to } = widenToWords(text, edit.start, edit.end);
+    const { from, to } = widenToWords(
+      text,
+      edit.start,
+      edit.end,
+      edit.bounds ?? { start: 0, end: text.length },
+    );
     const line = lineIndexOf(lineStarts, from);
     return {
       line: line + 1,
@@ -81,21 +98,33 @@ export function editsToFindings(text: string, edits: readonly Edit[]): Finding[]
 }
 
 // A one-letter or one-space edit means little on its own; the words around it locate it.
-function widenToWords(text: string, start: number, end: number): { from: number; to: number } {
+function widenToWords(
+  text: string,
+  start: number,
+  end: number,
+  bounds: Bounds,
+): { from: number; to: number } {
   let from = start;
   let to = end;
-  while (from > 0 && !/\s/u.test(text[from - 1]!)) from--;
-  while (to < text.length && !/\s/u.test(text[to]!)) to++;
+  while (from > bounds.start && !/\s/u.test(text[from - 1]!)) from--;
+  while (to < bounds.end && !/\s/u.test(text[to]!)) to++;
   return { from, to };
 }
 
-export function findLineStarts(text: string): number[] {
+/** A span of prose in UTF-16 offsets, beyond which a finding's quoted word does not reach. */
+export interface Bounds {
+  start: number;
+  end: number;
+}
+
+function findLineStarts(text: string): number[] {
   const starts = [0];
-  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) starts.push(index + 1);
+  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1))
+    starts.push(index + 1);
   return starts;
 }
 
-export function lineIndexOf(lineStarts: readonly number[], offset: number): number {
+function lineIndexOf(lineStarts: readonly number[], offset: number): number {
   let low = 0;
   let high = lineStarts.length - 1;
   while (low < high) {
