@@ -2,10 +2,14 @@
  * The page shell every page shares: `<html lang dir>`, head metadata, header, footer.
  */
 import type { Assets } from "../src/assets.ts";
+import { ltr } from "../src/bidi.ts";
 import { html, raw, type SafeHtml } from "../src/html.ts";
 import { routes } from "../src/routes.ts";
+import { contentSecurityPolicy, policyForPath } from "../src/security/csp.ts";
 import { site } from "../src/site.ts";
 import { absoluteUrl, sitePath } from "../src/urls.ts";
+import { feedTitle } from "../src/feeds/catalog.ts";
+import { feedAlternateLinks } from "./feed-links.ts";
 
 export interface PageOptions {
   /** Site path of this page, e.g. `/news/1001/`. */
@@ -23,8 +27,8 @@ export interface PageOptions {
   robots?: string;
 }
 
-/** The site-wide feed, advertised in every page's head and footer. */
-export const siteFeeds = [{ path: "/feed.xml", type: "application/rss+xml", label: "RSS" }] as const;
+/** The site-wide feeds (RSS, Atom, JSON Feed) follow the home page; every page advertises them. */
+export const siteFeedsPath = routes.home();
 
 function header(): SafeHtml {
   return html`<header class="site-header">
@@ -32,7 +36,8 @@ function header(): SafeHtml {
 <a class="site-name" href="${sitePath("/")}">${site.name}</a>
 <nav class="site-nav" aria-label="سرویس‌ها">
 <ul>${site.sections.map((section) => html`<li><a href="${sitePath(routes.section(section))}">${section.name}</a></li>`)}
-<li><a href="${sitePath("/feed.xml")}">اشتراک</a></li></ul>
+<li><a href="${sitePath(routes.subscribe())}">اشتراک</a></li>
+<li><a href="${sitePath(routes.search())}">جست‌وجو</a></li></ul>
 </nav>
 </div>
 </header>`;
@@ -46,7 +51,8 @@ function footer(): SafeHtml {
 <li><a href="${sitePath(routes.archive())}">بایگانی</a></li>
 <li><a href="${sitePath(routes.tags())}">برچسب‌ها</a></li>
 <li><a href="${sitePath(routes.about())}">درباره سرخط</a></li>
-<li><a href="${sitePath("/feed.xml")}" type="application/rss+xml">خبرخوان (RSS)</a></li>
+<li><a href="${sitePath(routes.subscribe())}">اشتراک با خبرخوان</a></li>
+<li><a href="${sitePath(routes.feed(siteFeedsPath, "rss"))}" type="application/rss+xml">خبرخوان (${ltr("RSS")})</a></li>
 </ul>
 </div>
 </footer>`;
@@ -59,6 +65,7 @@ export function renderPage(options: PageOptions): string {
 ${html`<html lang="${site.lang}" dir="${site.dir}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(policyForPath(options.path), "meta")}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <meta name="description" content="${options.description}">
@@ -69,7 +76,7 @@ ${options.robots ? html`<meta name="robots" content="${options.robots}">\n` : ""
 <link rel="apple-touch-icon" href="${sitePath("/icon-192.png")}">
 <link rel="manifest" href="${sitePath("/manifest.webmanifest")}">
 ${fonts.map((font) => html`<link rel="preload" href="${sitePath(font.path)}" as="font" type="font/woff2" crossorigin>\n`)}<link rel="stylesheet" href="${sitePath(options.assets.css.path)}">
-${siteFeeds.map((feed) => html`<link rel="alternate" type="${feed.type}" title="${site.name}" href="${absoluteUrl(feed.path)}">\n`)}${options.head ?? raw("")}</head>
+${feedAlternateLinks(siteFeedsPath, site.name)}${options.feeds ? feedAlternateLinks(options.feeds.pagePath, feedTitle(options.feeds.title)) : ""}${options.head ?? raw("")}</head>
 <body>
 <a class="skip-link" href="#main">پرش به محتوا</a>
 ${header()}

@@ -3,12 +3,14 @@
  */
 import type { Assets } from "../src/assets.ts";
 import type { ListingPage } from "../src/content/listings.ts";
+import { isolateLatin } from "../src/bidi.ts";
 import { html } from "../src/html.ts";
 import { toPersianDigits } from "../src/persian/digits.ts";
 import { breadcrumbList, homeGraph } from "../src/seo/json-ld.ts";
 import { jsonLdScripts, socialMeta } from "../src/seo/meta.ts";
 import { site } from "../src/site.ts";
 import { renderPage } from "./base.ts";
+import { feedLinksList } from "./feed-links.ts";
 import { articleList, breadcrumbNav, paginationLinks, paginationNav } from "./partials.ts";
 
 const EMPTY: Record<ListingPage["kind"], string> = {
@@ -25,7 +27,8 @@ export function renderListing(listing: ListingPage, assets: Assets): string {
   const title = isHome && listing.page === 1 ? undefined : isHome ? `${site.name}${pageSuffix}` : heading;
   const structured = isHome ? (listing.page === 1 ? [homeGraph()] : []) : [breadcrumbList(listing.breadcrumbs)];
   const body = html`${isHome ? "" : breadcrumbNav(listing.breadcrumbs)}
-<h1${isHome ? html` class="visually-hidden"` : ""}>${heading}</h1>
+<h1${isHome ? html` class="visually-hidden"` : ""}>${isolateLatin(heading)}</h1>
+${listing.feedsFor ? html`<nav class="page-feeds" aria-label="${`خبرخوان ${listing.heading}`}"><span>خبرخوان:</span> ${feedLinksList(listing.feedsFor)}</nav>` : ""}
 ${articleList(listing.articles, EMPTY[listing.kind])}
 ${paginationNav(listing)}`;
   return renderPage({

@@ -22,3 +22,11 @@ export function uuidV5(name: string, namespace = NAMESPACE): string {
 export function articleFeedId(code: number): string {
   return `urn:uuid:${uuidV5(`news/${code}`)}`;
 }
+
+/**
+ * The id of a feed (Atom's feed-level `<id>`): derived from the path of the page it follows,
+ * never from the domain, so moving the site keeps every subscription's identity.
+ */
+export function feedId(pagePath: string): string {
+  return `urn:uuid:${uuidV5(`feed${pagePath}`)}`;
+}

@@ -1,77 +1,191 @@
 /**
- * One description of a feed's items, from which every format is written, so they never disagree.
+ * One description of a feed and its items, from which every format is written (RSS, Atom, JSON
+ * Feed), so they never disagree: the same text, the same ids, the same instants.
  */
 import type { Article } from "../article.ts";
 import { renderMarkdown } from "../markdown.ts";
+import { routes, type FeedFormat } from "../routes.ts";
+import { site } from "../site.ts";
 import { absoluteUrl } from "../urls.ts";
-import { articleFeedId } from "./identity.ts";
+import { rtlFirst } from "./direction.ts";
+import { articleFeedId, feedId } from "./identity.ts";
+import { cleanFeedText, htmlText } from "./xml-text.ts";
 
 export interface FeedItem {
+  /** `urn:uuid:…` from the news code: never changes. */
   id: string;
+  /** Absolute permanent URL of the article. */
   url: string;
+  /** Plain text; starts right-to-left (see direction.ts). */
   title: string;
-  /** Plain text: the lead. */
+  /** Plain text: the lead; starts right-to-left. */
   summary: string;
-  /** HTML with absolute URLs, wrapped so it starts with Persian text and declares its direction. */
+  /** HTML with absolute URLs, wrapped in `dir="rtl" lang="fa-IR"`, opening with the lead. */
   contentHtml: string;
   published: Date;
-  /** The newer of `modified` and `published`. */
+  /** The newer of `modified` and `published`, made distinct across the site (see below). */
   updated: Date;
-  /** The `modified` date only when the editor set one. */
-  modified?: Date;
-  tags: string[];
+  /** True when the editor set `modified`: formats that only carry an update date then show `updated`. */
+  modified: boolean;
+  /** The section's name. */
   section: string;
+  /** The tags' names, as written. */
+  tags: string[];
   author?: string;
 }
 
-export interface FeedDescription {
+/** What a feed is about: the page it follows and how it introduces itself. */
+export interface FeedChannel {
+  /** Site path of the HTML page the feed follows (`/`, `/world/`, `/tags/<slug>/`). */
+  pagePath: string;
   title: string;
   description: string;
+}
+
+export interface FeedDescription {
+  /** Atom's feed id, from the page path. */
+  id: string;
+  title: string;
+  description: string;
+  language: string;
+  pagePath: string;
   /** Absolute URL of the HTML page the feed follows. */
   homeUrl: string;
-  /** Absolute URL of this feed itself. */
-  selfUrl: string;
-  language: string;
-  /** The newest item's update time, never the clock: two builds of one content are identical. */
-  updated?: Date;
+  /** Absolute URL of this feed in each format (the `self` links). */
+  feedUrls: Record<FeedFormat, string>;
+  /** The newest item's `updated`, never the clock, so two builds of one content are identical. */
+  updated: Date;
+  /** Newest first. */
   items: FeedItem[];
 }
 
+const FORMATS: readonly FeedFormat[] = ["rss", "atom", "json"];
+
 function contentHtml(article: Article, url: string): string {
-  // The lead first: feed readers that drop `dir` decide direction from the first strong character.
+  // The lead first, as its own paragraph: readers that drop `dir` take the direction of the whole
+  // article from its first strong character, and the lead is Persian (or is made to start so).
+  const lead = rtlFirst(cleanFeedText(article.lead));
   const body = renderMarkdown(article.body, { baseUrl: url });
-  return `<div dir="rtl" lang="fa-IR"><p><strong>${escapeText(article.lead)}</strong></p>\n${body}</div>`;
+  return cleanFeedText(
+    `<div dir="${site.dir}" lang="${site.lang}"><p><strong>${htmlText(lead)}</strong></p>\n${body}</div>`,
+  );
 }
 
-function escapeText(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-export function toFeedItem(article: Article): FeedItem {
+function toFeedItem(article: Article, updated: Date): FeedItem {
   const url = absoluteUrl(article.url);
-  const updated = article.modified && article.modified > article.date ? article.modified : article.date;
   return {
     id: articleFeedId(article.code),
     url,
-    title: article.title,
-    summary: article.lead,
+    title: rtlFirst(cleanFeedText(article.title)),
+    summary: rtlFirst(cleanFeedText(article.lead)),
     contentHtml: contentHtml(article, url),
     published: article.date,
     updated,
-    modified: article.modified,
-    tags: article.tags.map((tag) => tag.name),
+    modified: article.modified !== undefined,
     section: article.section.name,
-    author: article.author,
+    tags: article.tags.map((tag) => cleanFeedText(tag.name)),
+    author: cleanFeedText(article.author ?? "") || undefined,
   };
 }
 
-/** The newest `limit` articles (already sorted newest first) as a feed. */
+interface ItemIndex {
+  updated: Map<Article, Date>;
+  newest?: Date;
+  items: WeakMap<Article, FeedItem>;
+}
+
+/**
+ * Atom asks for `updated` to tell entries apart, and the W3C validator warns when two entries
+ * share one (DuplicateUpdated). Articles dated by day alone all sit at midnight, so instants that
+ * collide (to the second, as feeds write them) are moved apart by whole seconds, in news-code
+ * order: the first keeps its time, the next gets one second more, and so on. A later article has
+ * a higher code, so adding one never moves an earlier article's time. Pages still show the day.
+ */
+function distinctUpdateTimes(articles: readonly Article[]): Map<Article, Date> {
+  const wanted = (article: Article) =>
+    Math.floor(Math.max(article.date.getTime(), article.modified?.getTime() ?? -Infinity) / 1000) *
+    1000;
+  const ordered = articles
+    .map((article) => ({ article, time: wanted(article) }))
+    .sort((a, b) => a.time - b.time || a.article.code - b.article.code);
+  const times = new Map<Article, Date>();
+  let previous = -Infinity;
+  for (const { article, time } of ordered) {
+    const distinct = time > previous ? time : previous + 1000;
+    times.set(article, new Date(distinct));
+    previous = distinct;
+  }
+  return times;
+}
+
+// Items are shared by every feed an article appears in (site, section, each tag, three formats):
+// its Markdown is rendered once per build, not once per feed.
+const indexes = new WeakMap<readonly Article[], ItemIndex>();
+
+function indexFor(siteArticles: readonly Article[]): ItemIndex {
+  let index = indexes.get(siteArticles);
+  if (!index) {
+    const updated = distinctUpdateTimes(siteArticles);
+    const newest = [...updated.values()].reduce<Date | undefined>(
+      (max, date) => (!max || date > max ? date : max),
+      undefined,
+    );
+    index = { updated, newest, items: new WeakMap() };
+    indexes.set(siteArticles, index);
+  }
+  return index;
+}
+
+function itemFor(index: ItemIndex, article: Article): FeedItem {
+  let item = index.items.get(article);
+  if (!item) {
+    const updated = index.updated.get(article);
+    if (!updated)
+      throw new Error(
+        `Article ${article.code} (${article.file}) is in a feed but not among the site's articles`,
+      );
+    item = toFeedItem(article, updated);
+    index.items.set(article, item);
+  }
+  return item;
+}
+
+export interface DescribeOptions {
+  /** Every published article of the site (newest first): `updated` instants are made distinct across it. */
+  siteArticles?: readonly Article[];
+  /** How many of the newest articles the feed carries. */
+  limit?: number;
+}
+
+/**
+ * The newest `limit` articles (already sorted newest first) as a feed. A feed with no items
+ * (an empty section) is dated by the site's newest update, or 1970 on a site with no articles.
+ */
 export function describeFeed(
-  options: Omit<FeedDescription, "items" | "updated">,
+  channel: FeedChannel,
   articles: readonly Article[],
-  limit: number,
+  options: DescribeOptions = {},
 ): FeedDescription {
-  const items = articles.slice(0, limit).map(toFeedItem);
-  const updated = items.reduce<Date | undefined>((newest, item) => (!newest || item.updated > newest ? item.updated : newest), undefined);
-  return { ...options, updated, items };
+  const { siteArticles = articles, limit = site.feedSize } = options;
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`a feed's size must be a whole number from 1, got ${limit}`);
+  const index = indexFor(siteArticles);
+  const items = articles.slice(0, limit).map((article) => itemFor(index, article));
+  const updated = items.reduce<Date | undefined>(
+    (max, item) => (!max || item.updated > max ? item.updated : max),
+    undefined,
+  );
+  return {
+    id: feedId(channel.pagePath),
+    title: rtlFirst(cleanFeedText(channel.title)),
+    description: rtlFirst(cleanFeedText(channel.description)),
+    language: site.lang,
+    pagePath: channel.pagePath,
+    homeUrl: absoluteUrl(channel.pagePath),
+    feedUrls: Object.fromEntries(
+      FORMATS.map((format) => [format, absoluteUrl(routes.feed(channel.pagePath, format))]),
+    ) as Record<FeedFormat, string>,
+    updated: updated ?? index.newest ?? new Date(0),
+    items,
+  };
 }

@@ -1,36 +1,55 @@
 /**
- * RSS 2.0 with the content, atom and dc namespaces declared (eleventy-plugin-rss 3.0.0 forgets
- * `content:`), dates in RFC 822 with the Tehran offset.
+ * RSS 2.0, written to pass the W3C Feed Validation Service without errors or warnings:
+ * - the `atom:link rel="self"` it asks for, and every namespace prefix declared;
+ * - dates in RFC 822 with the Tehran offset (`+0330`), weekday included;
+ * - the item `<description>` is HTML to readers, so the plain-text lead is escaped as HTML inside
+ *   the XML escaping (a lead mentioning `<b>` shows `<b>`); `<title>` is plain text;
+ * - `dcterms:modified` carries an editor's `modified` date (RSS has no item update date; adding
+ *   `dc:date` beside `pubDate` is a validator warning);
+ * - a stylesheet processing instruction, so a browser shows a Persian page instead of raw XML.
  */
-import { escapeHtml } from "../html.ts";
 import { site } from "../site.ts";
-import { toRfc822 } from "../time.ts";
-import type { FeedDescription } from "./items.ts";
+import { toIsoWithOffset, toRfc822 } from "../time.ts";
+import { sitePath } from "../urls.ts";
+import type { FeedDescription, FeedItem } from "./items.ts";
+import { FEED_PREVIEW_PATH } from "./preview.ts";
+import { htmlText, xmlAttribute as attr, xmlText as text } from "./xml-text.ts";
 
-const xml = escapeHtml;
+// Every item is written once per build and shared by all feeds it appears in.
+const written = new WeakMap<FeedItem, string>();
+
+function renderItem(item: FeedItem): string {
+  let xml = written.get(item);
+  if (xml === undefined) {
+    const categories = [item.section, ...item.tags]
+      .map((category) => `<category>${text(category)}</category>\n`)
+      .join("");
+    xml = `<item>
+<title>${text(item.title)}</title>
+<link>${text(item.url)}</link>
+<guid isPermaLink="false">${text(item.id)}</guid>
+<pubDate>${toRfc822(item.published, site.timeZone)}</pubDate>
+${item.modified ? `<dcterms:modified>${toIsoWithOffset(item.updated, site.timeZone)}</dcterms:modified>\n` : ""}${item.author ? `<dc:creator>${text(item.author)}</dc:creator>\n` : ""}${categories}<description>${text(htmlText(item.summary))}</description>
+<content:encoded>${text(item.contentHtml)}</content:encoded>
+</item>
+`;
+    written.set(item, xml);
+  }
+  return xml;
+}
 
 export function renderRss(feed: FeedDescription): string {
-  const items = feed.items.map(
-    (item) => `<item>
-<title>${xml(item.title)}</title>
-<link>${xml(item.url)}</link>
-<guid isPermaLink="false">${xml(item.id)}</guid>
-<pubDate>${toRfc822(item.published, site.timeZone)}</pubDate>
-${item.author ? `<dc:creator>${xml(item.author)}</dc:creator>\n` : ""}<description>${xml(item.summary)}</description>
-<content:encoded>${xml(item.contentHtml)}</content:encoded>
-<category>${xml(item.section)}</category>
-${item.tags.map((tag) => `<category>${xml(tag)}</category>\n`).join("")}</item>
-`,
-  );
   return `<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<?xml-stylesheet type="text/xsl" href="${attr(sitePath(FEED_PREVIEW_PATH))}"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">
 <channel>
-<title>${xml(feed.title)}</title>
-<link>${xml(feed.homeUrl)}</link>
-<description>${xml(feed.description)}</description>
-<language>${xml(feed.language)}</language>
-<atom:link href="${xml(feed.selfUrl)}" rel="self" type="application/rss+xml"/>
-${feed.updated ? `<lastBuildDate>${toRfc822(feed.updated, site.timeZone)}</lastBuildDate>\n` : ""}${items.join("")}</channel>
+<title>${text(feed.title)}</title>
+<link>${text(feed.homeUrl)}</link>
+<description>${text(feed.description)}</description>
+<language>${text(feed.language)}</language>
+<atom:link href="${attr(feed.feedUrls.rss)}" rel="self" type="application/rss+xml"/>
+<lastBuildDate>${toRfc822(feed.updated, site.timeZone)}</lastBuildDate>
+${feed.items.map(renderItem).join("")}</channel>
 </rss>
 `;
 }
