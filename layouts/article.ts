@@ -3,6 +3,7 @@
  */
 import type { Article } from "../src/article.ts";
 import type { Assets } from "../src/assets.ts";
+import { isolateLatin, ltr } from "../src/bidi.ts";
 import type { Newsroom } from "../src/content/newsroom.ts";
 import { html, raw, type SafeHtml } from "../src/html.ts";
 import { toPersianDigits } from "../src/persian/digits.ts";
@@ -40,8 +41,8 @@ function meta(article: Article): SafeHtml {
 <p>${archiveDateLink(article.date, article.hasTime)}
 <span class="gregorian">${formatGregorianDate(article.date, site.timeZone)}</span>
 ${article.modified ? html`<span class="updated">به‌روزرسانی: ${publishedTime(article.modified, true)}</span>` : ""}</p>
-${source || article.author ? html`<p>${source ? html`<span class="source">${source}</span>` : ""}
-${article.author ? html`<span class="author">نویسنده: ${article.author}</span>` : ""}</p>` : ""}
+${source || article.author ? html`<p>${source ? html`<span class="source">${isolateLatin(source)}</span>` : ""}
+${article.author ? html`<span class="author">نویسنده: ${isolateLatin(article.author)}</span>` : ""}</p>` : ""}
 </div>`;
 }
 
@@ -62,14 +63,14 @@ function related(article: Article, newsroom: Newsroom): SafeHtml {
     list.length
       ? html`<section class="related no-print" aria-labelledby="related-title">
 <h2 id="related-title">خبرهای مرتبط</h2>
-<ul>${list.map((item) => html`<li><a href="${sitePath(item.url)}">${item.title}</a></li>`)}</ul>
+<ul>${list.map((item) => html`<li><a href="${sitePath(item.url)}">${isolateLatin(item.title)}</a></li>`)}</ul>
 </section>`
       : ""
   }${
     newer || older
       ? html`<nav class="neighbours no-print" aria-label="${`خبرهای دیگر سرویس ${article.section.name}`}">
-${newer ? html`<a href="${sitePath(newer.url)}"><span>خبر بعدی</span> ${newer.title}</a>` : ""}
-${older ? html`<a href="${sitePath(older.url)}"><span>خبر قبلی</span> ${older.title}</a>` : ""}
+${newer ? html`<a href="${sitePath(newer.url)}"><span>خبر بعدی</span> ${isolateLatin(newer.title)}</a>` : ""}
+${older ? html`<a href="${sitePath(older.url)}"><span>خبر قبلی</span> ${isolateLatin(older.title)}</a>` : ""}
 </nav>`
       : ""
   }`;
@@ -78,16 +79,16 @@ ${older ? html`<a href="${sitePath(older.url)}"><span>خبر قبلی</span> ${o
 export function renderArticle(article: Article, assets: Assets, newsroom?: Newsroom): string {
   const body = html`<article class="article" aria-labelledby="article-title">
 <header class="article-header">
-${article.surtitle ? html`<p class="surtitle">${article.surtitle}</p>` : ""}<h1 id="article-title">${article.title}</h1>
-<p class="lead">${article.lead}</p>
+${article.surtitle ? html`<p class="surtitle">${isolateLatin(article.surtitle)}</p>` : ""}<h1 id="article-title">${isolateLatin(article.title)}</h1>
+<p class="lead">${isolateLatin(article.lead)}</p>
 ${meta(article)}
 </header>
 <div class="article-body">
 ${raw(article.html)}</div>
-<p class="print-only">نشانی: ${absoluteUrl(article.url)}</p>
+<p class="print-only">نشانی: ${ltr(absoluteUrl(article.url))}</p>
 ${
   article.tags.length
-    ? html`<ul class="tags no-print" aria-label="برچسب‌ها">${article.tags.map((tag) => html`<li><a href="${sitePath(routes.topic(tag))}">${tag.name}</a></li>`)}</ul>`
+    ? html`<ul class="tags no-print" aria-label="برچسب‌ها">${article.tags.map((tag) => html`<li><a href="${sitePath(routes.topic(tag))}">${isolateLatin(tag.name)}</a></li>`)}</ul>`
     : ""
 }
 ${share(article)}

@@ -3,6 +3,7 @@
  */
 import type { Assets } from "../src/assets.ts";
 import type { ArchiveYear, TopicListing } from "../src/content/newsroom.ts";
+import { isolateLatin } from "../src/bidi.ts";
 import { html } from "../src/html.ts";
 import { toPersianDigits } from "../src/persian/digits.ts";
 import { jalaliMonthName } from "../src/persian/jalali.ts";
@@ -59,7 +60,7 @@ export function renderTagIndex(topics: readonly TopicListing[], assets: Assets):
 <h1>برچسب‌ها</h1>
 ${
   topics.length
-    ? html`<ul class="index-list">${topics.map(({ topic, articles }) => html`<li><a href="${sitePath(routes.topic(topic))}">${topic.name}</a> <span>${count(articles.length)}</span></li>`)}</ul>`
+    ? html`<ul class="index-list">${topics.map(({ topic, articles }) => html`<li><a href="${sitePath(routes.topic(topic))}">${isolateLatin(topic.name)}</a> <span>${count(articles.length)}</span></li>`)}</ul>`
     : html`<p>هنوز برچسبی نیست.</p>`
 }`;
   return renderPage({ path: routes.tags(), title: "برچسب‌ها", description: `همه برچسب‌های خبرهای ${site.name}`, body, assets, head: jsonLdScripts([breadcrumbList(crumbs)]) });

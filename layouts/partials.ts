@@ -2,6 +2,7 @@
  * Small pieces several layouts share.
  */
 import type { Article } from "../src/article.ts";
+import { isolateLatin } from "../src/bidi.ts";
 import type { Crumb, ListingPage } from "../src/content/listings.ts";
 import { html, type SafeHtml } from "../src/html.ts";
 import { toPersianDigits } from "../src/persian/digits.ts";
@@ -31,11 +32,23 @@ export function archiveDateLink(date: Date, hasTime: boolean): SafeHtml {
   return html`<a href="${sitePath(routes.archiveMonth(year, month))}">${publishedTime(date, hasTime)}</a>`;
 }
 
+// An article is listed on many pages (home, its section, each of its topics, its month), and its
+// date goes through Intl, the build's hottest call: render each item once per build (profiled:
+// 3.8 s of a 10,000-article build went here). Articles are immutable and the path prefix is fixed
+// per process, so the item can only change when this module is reloaded.
+const listItems = new WeakMap<Article, SafeHtml>();
+
 export function articleListItem(article: Article): SafeHtml {
+  let item = listItems.get(article);
+  if (!item) listItems.set(article, (item = renderListItem(article)));
+  return item;
+}
+
+function renderListItem(article: Article): SafeHtml {
   return html`<li>
 <article>
-${article.surtitle ? html`<p class="surtitle">${article.surtitle}</p>` : ""}<h2><a href="${sitePath(article.url)}">${article.title}</a></h2>
-<p>${article.lead}</p>
+${article.surtitle ? html`<p class="surtitle">${isolateLatin(article.surtitle)}</p>` : ""}<h2><a href="${sitePath(article.url)}">${isolateLatin(article.title)}</a></h2>
+<p>${isolateLatin(article.lead)}</p>
 <p class="list-meta"><a href="${sitePath(routes.section(article.section))}">${article.section.name}</a> ${publishedTime(article.date, article.hasTime)}</p>
 </article>
 </li>`;
@@ -63,7 +76,7 @@ export function paginationLinks(listing: ListingPage): SafeHtml {
 export function breadcrumbNav(crumbs: readonly Crumb[]): SafeHtml {
   return html`<nav class="breadcrumbs" aria-label="مسیر صفحه"><ol>${crumbs.map((crumb, index) =>
     index === crumbs.length - 1
-      ? html`<li><span aria-current="page">${crumb.name}</span></li>`
-      : html`<li><a href="${sitePath(crumb.path)}">${crumb.name}</a></li>`,
+      ? html`<li><span aria-current="page">${isolateLatin(crumb.name)}</span></li>`
+      : html`<li><a href="${sitePath(crumb.path)}">${isolateLatin(crumb.name)}</a></li>`,
   )}</ol></nav>`;
 }

@@ -8,9 +8,13 @@
  *   stay text (markdown-it's default would still let `data:image/…` through).
  * - External links open normally but get `rel="noopener noreferrer"`: no referrer leaks to them.
  * - `# Heading` in a body becomes `<h2>`: the page's `<h1>` is the title.
+ * - Table column alignment becomes a class (`align-start`, `align-center`, `align-end`), never a
+ *   `style` attribute, which the Content-Security-Policy forbids; Markdown's left/right are read
+ *   as start/end, since the page is right-to-left.
  */
 import MarkdownIt from "markdown-it";
 import type { Token } from "markdown-it/index.js";
+import { isolateLatinInMarkdown } from "./bidi.ts";
 
 const SAFE_SCHEME = /^(?:https?:|mailto:|tel:)/i;
 const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -40,6 +44,21 @@ function absolutize(token: Token, attr: string, env: RenderEnv): void {
   }
 }
 
+const ALIGNMENT_CLASSES: Record<string, string> = {
+  left: "align-start",
+  center: "align-center",
+  right: "align-end",
+};
+
+function alignmentToClass(token: Token): void {
+  const style = token.attrGet("style");
+  if (style === null) return;
+  const alignment = /^text-align:(\w+)$/.exec(style)?.[1];
+  token.attrs = (token.attrs ?? []).filter(([name]) => name !== "style");
+  const className = alignment && ALIGNMENT_CLASSES[alignment];
+  if (className) token.attrJoin("class", className);
+}
+
 export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.validateLink = isSafeUrl;
@@ -47,6 +66,7 @@ export function createMarkdown(): MarkdownIt {
   md.core.ruler.push("sarkhat_links", (state) => {
     const env = state.env as RenderEnv;
     for (const block of state.tokens) {
+      if (block.type === "th_open" || block.type === "td_open") alignmentToClass(block);
       if (block.type === "heading_open" && block.tag === "h1") {
         block.tag = "h2";
       }
@@ -63,6 +83,8 @@ export function createMarkdown(): MarkdownIt {
       }
     }
   });
+  // Latin names and URLs in Persian text, isolated so they do not scramble the line (src/bidi.ts).
+  md.use(isolateLatinInMarkdown);
   return md;
 }
 

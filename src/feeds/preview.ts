@@ -174,6 +174,7 @@ function page(options: PreviewOptions, read: FormatReader): string {
 <head>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
 <title>${read.title} — پیش‌نمایش خوراک</title>
+<link rel="icon" href="${attr(sitePath("/icon.svg"))}" type="image/svg+xml"/>
 ${options.stylesheets.map((path) => `<link rel="stylesheet" href="${attr(sitePath(path))}"/>`).join("\n")}
 </head>
 <body>

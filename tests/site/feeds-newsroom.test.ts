@@ -436,7 +436,11 @@ describe("the preview stylesheet", () => {
     const hrefs = Array.from(document.getElementsByTagName("link")).map((link) =>
       link.getAttribute("href")!,
     );
-    expect(hrefs.length).toBe(4);
+    // Per page: two stylesheets and the site icon (without it, browsers ask for /favicon.ico: a 404).
+    const rels = Array.from(document.getElementsByTagName("link")).map((link) => link.getAttribute("rel"));
+    expect(rels.filter((rel) => rel === "stylesheet")).toHaveLength(4);
+    expect(rels.filter((rel) => rel === "icon")).toHaveLength(2);
+    expect(hrefs.length).toBe(6);
     for (const href of hrefs)
       expect(readFileSync(outputFile(siteDir, href), "utf8").length).toBeGreaterThan(0);
     expect(xsl).not.toMatch(/<script|<style|\sstyle=/);

@@ -1,0 +1,58 @@
+/**
+ * A printed article: navigation, share links and related articles gone; the article, its date and
+ * its URL kept; and the PDF Chromium prints really carries the article's words.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { sections } from "../../src/site.ts";
+import { browserAvailability, launchBrowser, type Browser } from "../support/browser.ts";
+import {
+  articleText,
+  PageWatch,
+  pdfProblems,
+  printProblems,
+  visit,
+} from "../support/page-checks.ts";
+import { ARTICLE_PRINT, pageTypes, pageUrl } from "../support/page-types.ts";
+import { SCREENSHOT_DIR } from "../support/screenshots.ts";
+import { serveStatic, type StaticServer } from "../support/static-server.ts";
+
+const { run } = browserAvailability();
+
+describe.skipIf(!run)("a printed article", () => {
+  const article = pageTypes.find((type) => type.name === "article")!;
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  let watch: PageWatch;
+
+  beforeAll(async () => {
+    server = await serveStatic(inject("newsroomSiteDir"));
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    watch = await PageWatch.attach(page, server.origin);
+    expect(await visit(page, watch, pageUrl(server.origin, article.path))).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("hides navigation, share links and related articles, and keeps the article, its date and its URL", async () => {
+    expect(await printProblems(page, ARTICLE_PRINT)).toEqual([]);
+  });
+
+  it("prints to a PDF that holds the article's words and none of the section menu", async () => {
+    const { text, section } = await articleText(page);
+    // The menu names every section; the article's own appears in its byline and may be printed.
+    const menuOnly = sections.map((entry) => entry.name).filter((name) => name !== section);
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    writeFileSync(path.join(SCREENSHOT_DIR, "article-print.pdf"), pdf);
+    expect(pdfProblems(pdf, text, menuOnly)).toEqual([]);
+    expect(watch.problems()).toEqual([]);
+  });
+});
