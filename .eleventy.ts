@@ -7,6 +7,8 @@ import assetsPlugin from "./src/plugins/assets.ts";
 import { defaultArticlesDir } from "./src/content/paths.ts";
 import contentPlugin from "./src/plugins/content.ts";
 import markdownPlugin from "./src/plugins/markdown.ts";
+import searchPlugin from "./src/plugins/search.ts";
+import streamedPages from "./src/plugins/streamed-pages.ts";
 import typescriptTemplates from "./src/plugins/typescript-templates.ts";
 
 export default function (eleventyConfig: UserConfig): void {
@@ -16,9 +18,14 @@ export default function (eleventyConfig: UserConfig): void {
 
   // Content: articles in content/news/, read, validated and indexed once per build.
   eleventyConfig.addPlugin(contentPlugin, { articlesDir: defaultArticlesDir });
+  // One page per article, written one at a time in production builds, not held in memory.
+  eleventyConfig.addPlugin(streamedPages, { templates: ["content/article.11ty.ts", "content/short-links.11ty.ts"] });
 
   // Assets: fingerprinted stylesheet and self-hosted fonts.
   eleventyConfig.addPlugin(assetsPlugin, { stylesheet: "assets/css/site.css" });
+
+  // Search: the search page's script and styles; the index itself is built after the site.
+  eleventyConfig.addPlugin(searchPlugin);
 }
 
 export const config = {

@@ -1,7 +1,8 @@
 /**
  * Build the site once before the site and browser tests: the real content into .cache/site/,
  * the escaping fixture into .cache/site-escaping/ and the 35-article newsroom fixture
- * (tests/fixtures/newsroom/, never published) into .cache/site-newsroom/.
+ * (tests/fixtures/newsroom/, never published) into .cache/site-newsroom/, and the search fixture
+ * (tests/fixtures/search/: spellings to search across) into .cache/site-search/.
  */
 import { register } from "tsx/esm/api";
 import path from "node:path";
@@ -12,6 +13,8 @@ declare module "vitest" {
     siteDir: string;
     escapingSiteDir: string;
     newsroomSiteDir: string;
+    /** The search fixture (tests/fixtures/search/): spellings to find across (issue 9). */
+    searchSiteDir: string;
   }
 }
 
@@ -19,6 +22,7 @@ interface Builds {
   siteDir: string;
   escapingSiteDir: string;
   newsroomSiteDir: string;
+  searchSiteDir: string;
 }
 
 async function buildAll(): Promise<Builds> {
@@ -29,7 +33,8 @@ async function buildAll(): Promise<Builds> {
     const site = await buildSite({ root, outputDir: ".cache/site", quiet: true });
     const escaping = await buildSite({ root, outputDir: ".cache/site-escaping", articlesDir: "tests/fixtures/escaping", quiet: true });
     const newsroom = await buildSite({ root, outputDir: ".cache/site-newsroom", articlesDir: "tests/fixtures/newsroom", quiet: true });
-    return { siteDir: site.outputDir, escapingSiteDir: escaping.outputDir, newsroomSiteDir: newsroom.outputDir };
+    const search = await buildSite({ root, outputDir: ".cache/site-search", articlesDir: "tests/fixtures/search", quiet: true });
+    return { siteDir: site.outputDir, escapingSiteDir: escaping.outputDir, newsroomSiteDir: newsroom.outputDir, searchSiteDir: search.outputDir };
   } finally {
     await unregister();
   }
@@ -44,4 +49,5 @@ export default async function setup(project: TestProject): Promise<void> {
   project.provide("siteDir", builds.siteDir);
   project.provide("escapingSiteDir", builds.escapingSiteDir);
   project.provide("newsroomSiteDir", builds.newsroomSiteDir);
+  project.provide("searchSiteDir", builds.searchSiteDir);
 }

@@ -1,0 +1,43 @@
+/**
+ * The search page's own assets, fingerprinted like the site's stylesheet (src/assets.ts): its
+ * script, bundled from TypeScript by esbuild (the only JavaScript the site ships), and its styles.
+ */
+import { build } from "esbuild";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { fingerprint } from "../assets.ts";
+
+export interface SearchAssets {
+  script: { path: string; content: string };
+  style: { path: string; content: string };
+}
+
+const SCRIPT_ENTRY = fileURLToPath(new URL("./browser/search-page.ts", import.meta.url));
+const STYLESHEET = fileURLToPath(new URL("../../assets/css/search.css", import.meta.url));
+
+/** Bundle the search page's script for the browsers the site supports, minified. */
+export async function bundleSearchScript(): Promise<string> {
+  const result = await build({
+    entryPoints: [SCRIPT_ENTRY],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: ["es2020"],
+    minify: true,
+    write: false,
+    legalComments: "none",
+    logLevel: "silent",
+  });
+  const [output] = result.outputFiles;
+  if (!output) throw new Error(`esbuild wrote nothing for ${SCRIPT_ENTRY}`);
+  return output.text;
+}
+
+export async function buildSearchAssets(): Promise<SearchAssets> {
+  const script = await bundleSearchScript();
+  const style = readFileSync(STYLESHEET, "utf8");
+  return {
+    script: { path: `/assets/search.${fingerprint(script)}.js`, content: script },
+    style: { path: `/assets/search.${fingerprint(style)}.css`, content: style },
+  };
+}
