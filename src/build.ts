@@ -6,11 +6,15 @@
  */
 import Eleventy from "@11ty/eleventy";
 import { randomBytes } from "node:crypto";
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { readArticles } from "./content/load-articles.ts";
 import { articlesDirectory } from "./content/paths.ts";
 import { ContentValidationError } from "./content/problems.ts";
+import { indexSite, type SearchIndexStats } from "./search/index-site.ts";
+import { headerRules, renderHeadersFile } from "./security/headers.ts";
+import { site } from "./site.ts";
+import { pathPrefix } from "./urls.ts";
 
 export interface BuildOptions {
   /** Where the site goes; `_site` by default. */
@@ -26,30 +30,102 @@ export interface BuildResult {
   outputDir: string;
   /** Files Eleventy wrote, passthrough copies included. */
   written: number;
+  /** The search index built after Eleventy (src/search/index-site.ts): pages, bytes, time. */
+  search: SearchIndexStats;
+}
+
+// Temporary folders sit beside the output (a rename within one file system is atomic) and carry
+// the id of the process that made them, so a later build can tell an abandoned one (the build was
+// killed) from one another build is still writing.
+const STAGING = ".building-";
+const RETIRED = ".previous-";
+
+function temporaryName(outputDir: string, kind: string): string {
+  return `${outputDir}${kind}${process.pid}-${randomBytes(4).toString("hex")}`;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Remove the temporary folders of `outputDir` left by builds that no longer run (or, with
+ * `ownedBy`, those of that process: a build interrupted by a signal cleans up after itself).
+ */
+export function removeBuildLeftovers(outputDir: string, ownedBy?: number): string[] {
+  const parent = path.dirname(outputDir);
+  const base = path.basename(outputDir);
+  if (!existsSync(parent)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(parent)) {
+    const kind = [STAGING, RETIRED].find((candidate) => name.startsWith(base + candidate));
+    if (!kind) continue;
+    const pid = Number(name.slice(base.length + kind.length).split("-")[0]);
+    const abandoned =
+      ownedBy === undefined ? Number.isInteger(pid) && !isRunning(pid) : pid === ownedBy;
+    if (!abandoned) continue;
+    rmSync(path.join(parent, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+/** Every file under `dir`, relative, with `/` separators, sorted. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) =>
+      path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"),
+    )
+    .sort();
 }
 
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const root = path.resolve(options.root ?? process.cwd());
   const outputDir = path.resolve(root, options.outputDir ?? "_site");
-  const staging = `${outputDir}.building-${randomBytes(4).toString("hex")}`;
+  removeBuildLeftovers(outputDir);
+  const staging = temporaryName(outputDir, STAGING);
   const previousCwd = process.cwd();
   const previousArticles = process.env.SARKHAT_ARTICLES;
+  let eleventyStarted = false;
   process.chdir(root);
   if (options.articlesDir) process.env.SARKHAT_ARTICLES = options.articlesDir;
   try {
     // Validate every article before Eleventy starts, so a bad article fails fast with one report
     // (the loader caches what it checked, so Eleventy's own load does not parse anything twice).
-    const { problems } = readArticles({ dir: path.resolve(root, articlesDirectory()), root });
+    const { problems, articles } = readArticles({
+      dir: path.resolve(root, articlesDirectory()),
+      root,
+    });
     if (problems.length) throw new ContentValidationError(problems);
-    const eleventy = new Eleventy("content", staging, { configPath: ".eleventy.ts", quietMode: options.quiet ?? false });
+    eleventyStarted = true;
+    const eleventy = new Eleventy("content", staging, {
+      configPath: ".eleventy.ts",
+      quietMode: options.quiet ?? false,
+    });
     const results = (await eleventy.write()) as unknown;
     const written = Array.isArray(results) ? results.flat(Infinity).length : 0;
+    // Search: index the staged site before `_headers` lists its files and before publishing, so
+    // a failed index fails the build and leaves the previous site (README, "Search").
+    const search = await indexSite(staging, articles);
+    // `_headers` is written from the files really there, so every top-level page and folder gets
+    // its caching and policy once (see src/security/headers.ts).
+    const rules = headerRules(listFiles(staging), {
+      pathPrefix,
+      https: site.url.startsWith("https:"),
+    });
+    writeFileSync(path.join(staging, "_headers"), renderHeadersFile(rules));
     publish(staging, outputDir);
-    return { outputDir, written };
+    return { outputDir, written: written + 1, search };
   } catch (error) {
-    // Eleventy's passthrough copies may still be landing after write() rejects: let them settle.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    rmSync(staging, { recursive: true, force: true });
+    // Nothing was written when validation failed: fail at once, the editor is waiting.
+    if (eleventyStarted) await removeWhenSettled(staging);
     throw error;
   } finally {
     process.chdir(previousCwd);
@@ -58,10 +134,32 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   }
 }
 
+/**
+ * Remove the staging folder after a failure. Eleventy's passthrough copies may still be landing
+ * after `write()` rejects and would recreate it: remove until it stays gone.
+ */
+async function removeWhenSettled(staging: string): Promise<void> {
+  for (let quietChecks = 0, attempts = 0; quietChecks < 3 && attempts < 50; attempts++) {
+    if (existsSync(staging)) {
+      rmSync(staging, { recursive: true, force: true });
+      quietChecks = 0;
+    } else {
+      quietChecks++;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function publish(staging: string, outputDir: string): void {
-  const retired = `${outputDir}.previous-${randomBytes(4).toString("hex")}`;
+  const retired = temporaryName(outputDir, RETIRED);
   const hadPrevious = existsSync(outputDir);
   if (hadPrevious) renameSync(outputDir, retired);
-  renameSync(staging, outputDir);
+  try {
+    renameSync(staging, outputDir);
+  } catch (error) {
+    // Put the previous site back: a failed swap must not leave no site at all.
+    if (hadPrevious) renameSync(retired, outputDir);
+    throw error;
+  }
   if (hadPrevious) rmSync(retired, { recursive: true, force: true });
 }

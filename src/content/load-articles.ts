@@ -7,11 +7,18 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { z } from "zod";
-import { fieldExpectations, frontMatterSchema, toArticle, type Article } from "../article.ts";
-import { renderMarkdown } from "../markdown.ts";
+import { frontMatterSchema, toArticle, type Article } from "../article.ts";
+import { markdown } from "../markdown.ts";
+import { routes } from "../routes.ts";
 import { normalizeSourceText } from "../text-hygiene.ts";
+import { bodyProblems, bodyStartLine } from "./body-problems.ts";
 import { parseSource } from "./front-matter.ts";
+import {
+  emptyTagProblems,
+  implausibleYearProblems,
+  invisibleTextProblems,
+  zodProblems,
+} from "./front-matter-problems.ts";
 import { ContentValidationError, type ContentProblem } from "./problems.ts";
 
 export interface LoadOptions {
@@ -25,46 +32,12 @@ export interface LoadOptions {
   now?: Date;
 }
 
+/** Every `.md` file under `dir`, sorted, so nothing downstream depends on the file system's order. */
 export function listMarkdownFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((name) => name.endsWith(".md"))
     .map((name) => path.join(dir, name))
     .sort();
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return "missing";
-  return JSON.stringify(value) ?? String(value);
-}
-
-function zodProblems(file: string, error: z.ZodError, data: Record<string, unknown>, lineOf: (key?: string) => number): ContentProblem[] {
-  return error.issues.map((issue) => {
-    const field = issue.path.length ? issue.path.map(String).join(".") : "(front matter)";
-    const key = String(issue.path[0] ?? "");
-    const value = issue.path.reduce<unknown>((node, step) => (node as Record<PropertyKey, unknown> | undefined)?.[step], data);
-    const params = (issue as { params?: { expected?: string } }).params;
-    let message: string;
-    let expected = params?.expected ?? fieldExpectations[key] ?? "a valid value";
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((unknownKey) => ({
-        file,
-        line: lineOf(unknownKey),
-        field: unknownKey,
-        message: "is not a known front-matter field (a typo?)",
-        expected: `one of ${Object.keys(frontMatterSchema.shape).join(", ")}`,
-      }));
-    } else if (value === undefined) {
-      message = "is missing";
-    } else if (issue.code === "invalid_value") {
-      message = `${describeValue(value)} is not one of the allowed values`;
-    } else if (issue.code === "custom") {
-      message = `${describeValue(value)} ${issue.message}`;
-    } else {
-      message = `${describeValue(value)} is not valid`;
-      if (issue.code === "invalid_type") expected = fieldExpectations[key] ?? `a ${issue.expected}`;
-    }
-    return [{ file, line: lineOf(key), field, message, expected }];
-  }).flat();
 }
 
 export interface LoadResult {
@@ -77,19 +50,32 @@ export function readArticles(options: LoadOptions): LoadResult {
   const root = options.root ?? process.cwd();
   const problems: ContentProblem[] = [];
   const articles: Article[] = [];
-  const byCode = new Map<number, string>();
+  // The permanent URL is made from the news code: two files with one code (however it is written,
+  // `12` or `012`) would publish two stories at one URL, and feed readers would merge them.
+  const byUrl = new Map<string, string>();
 
   for (const absolute of listMarkdownFiles(options.dir)) {
     const file = path.relative(root, absolute).split(path.sep).join("/");
     const checked = checkFile(absolute, file);
     problems.push(...checked.problems);
     if (checked.code !== undefined) {
-      const twin = byCode.get(checked.code);
+      const url = routes.article(checked.code);
+      const twin = byUrl.get(url);
       if (twin !== undefined) {
-        problems.push({ file, line: checked.codeLine, field: "code", message: `${checked.code} is already the code of ${twin}`, expected: "a news code no other article uses" });
+        const written =
+          checked.codeText && checked.codeText !== String(checked.code)
+            ? `${checked.codeText} (that is ${checked.code})`
+            : String(checked.code);
+        problems.push({
+          file,
+          line: checked.codeLine,
+          field: "code",
+          message: `${written} is already the code of ${twin}: both would be published at ${url}`,
+          expected: "a news code no other article uses",
+        });
         continue;
       }
-      byCode.set(checked.code, file);
+      byUrl.set(url, file);
     }
     const article = checked.article;
     if (!article) continue;
@@ -105,6 +91,8 @@ interface CheckedFile {
   problems: ContentProblem[];
   /** The news code when it is itself valid, so duplicates are found even in otherwise broken files. */
   code?: number;
+  /** The code as the editor wrote it (`012`), for the duplicate report. */
+  codeText?: string;
   codeLine: number;
 }
 
@@ -124,30 +112,58 @@ function checkFile(absolute: string, file: string): CheckedFile {
 
 /** Validate and render one article's source text. */
 export function checkSource(source: string, file: string): CheckedFile {
-  const parsed = parseSource(normalizeSourceText(source));
+  const normalized = normalizeSourceText(source);
+  const parsed = parseSource(normalized);
   if (parsed.errors.length) {
     return {
-      problems: parsed.errors.map((error) => ({ file, line: error.line, field: "(front matter)", message: error.message, expected: "valid YAML between two --- lines" })),
+      problems: parsed.errors.map((error) => ({
+        file,
+        line: error.line,
+        field: "(front matter)",
+        message: error.message,
+        expected: "valid YAML between two --- lines",
+      })),
       codeLine: 1,
     };
   }
   const data = (parsed.data ?? {}) as Record<string, unknown>;
   const codeLine = parsed.lineOf("code");
+  const codeText = normalized
+    .split("\n")
+    [codeLine - 1]?.replace(/^code:\s*/, "")
+    .replace(/\s+#.*$/, "")
+    .trim();
+  const codeIsValid = frontMatterSchema.shape.code.safeParse(data.code).success;
+  const code = codeIsValid ? (data.code as number) : undefined;
+
+  const env = {};
+  const tokens = markdown.parse(parsed.body, env);
+  const problems = bodyProblems(file, parsed.body, bodyStartLine(normalized, parsed.body), tokens);
+  if (typeof data === "object" && !Array.isArray(data))
+    problems.unshift(...invisibleTextProblems(file, data, parsed.lineOf));
+
   const result = frontMatterSchema.safeParse(data);
   if (!result.success) {
-    const codeIsValid = frontMatterSchema.shape.code.safeParse(data.code).success;
-    return { problems: zodProblems(file, result.error, data, parsed.lineOf), code: codeIsValid ? (data.code as number) : undefined, codeLine };
-  }
-  const article = toArticle(file, result.data, parsed.body, renderMarkdown(parsed.body));
-  const emptyTag = article.tags.find((tag) => tag.slug === "");
-  if (emptyTag) {
     return {
-      problems: [{ file, line: parsed.lineOf("tags"), field: "tags", message: `${describeValue(emptyTag.name)} is empty once normalised`, expected: "a tag with at least one letter or digit" }],
-      code: article.code,
+      problems: [...zodProblems(file, result.error, data, parsed.lineOf), ...problems],
+      code,
+      codeText,
       codeLine,
     };
   }
-  return { article, problems: [], code: article.code, codeLine };
+  problems.push(
+    ...implausibleYearProblems(file, result.data, data, parsed.lineOf),
+    ...emptyTagProblems(file, result.data, parsed.lineOf),
+  );
+  if (problems.length) return { problems, code, codeText, codeLine };
+
+  const article = toArticle(
+    file,
+    result.data,
+    parsed.body,
+    markdown.renderer.render(tokens, markdown.options, env),
+  );
+  return { article, problems: [], code, codeText, codeLine };
 }
 
 /** Like `readArticles`, but throws one error listing every problem. */
