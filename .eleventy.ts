@@ -18,8 +18,11 @@ export default function (eleventyConfig: UserConfig): void {
 
   // Content: articles in content/news/, read, validated and indexed once per build.
   eleventyConfig.addPlugin(contentPlugin, { articlesDir: defaultArticlesDir });
-  // One page per article, written one at a time in production builds, not held in memory.
-  eleventyConfig.addPlugin(streamedPages, { templates: ["content/article.11ty.ts", "content/short-links.11ty.ts"] });
+  // Pages by the thousand (articles, short links, listings, feeds), written one at a time in
+  // production builds instead of all held in memory (src/plugins/streamed-pages.ts).
+  eleventyConfig.addPlugin(streamedPages, {
+    templates: ["content/article.11ty.ts", "content/short-links.11ty.ts", "content/listings.11ty.ts", "content/feeds/feeds.11ty.ts"],
+  });
 
   // Assets: fingerprinted stylesheet and self-hosted fonts.
   eleventyConfig.addPlugin(assetsPlugin, { stylesheet: "assets/css/site.css" });

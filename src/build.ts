@@ -109,20 +109,21 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       configPath: ".eleventy.ts",
       quietMode: options.quiet ?? false,
     });
-    const results = (await eleventy.write()) as unknown;
-    const written = Array.isArray(results) ? results.flat(Infinity).length : 0;
+    await eleventy.write();
     // Search: index the staged site before `_headers` lists its files and before publishing, so
     // a failed index fails the build and leaves the previous site (README, "Search").
     const search = await indexSite(staging, articles);
     // `_headers` is written from the files really there, so every top-level page and folder gets
     // its caching and policy once (see src/security/headers.ts).
-    const rules = headerRules(listFiles(staging), {
+    const files = listFiles(staging);
+    const rules = headerRules(files, {
       pathPrefix,
       https: site.url.startsWith("https:"),
     });
     writeFileSync(path.join(staging, "_headers"), renderHeadersFile(rules));
     publish(staging, outputDir);
-    return { outputDir, written: written + 1, search };
+    // Counted on disk (plus _headers): streamed pages (src/plugins/streamed-pages.ts) are not in Eleventy's results.
+    return { outputDir, written: files.length + 1, search };
   } catch (error) {
     // Nothing was written when validation failed: fail at once, the editor is waiting.
     if (eleventyStarted) await removeWhenSettled(staging);

@@ -43,8 +43,21 @@ export function assertValidDate(date: unknown, name: string): asserts date is Da
 }
 
 /** The Gregorian wall clock of `date` in `timeZone`. */
+// Intl formatting is the costliest step of a large build, and every article's instant is shown
+// many times (page, lists, feeds, sitemap): each instant is read once per time zone.
+const clocks = new Map<string, WallClock>();
+
 export function wallClock(date: Date, timeZone: string): WallClock {
   assertValidDate(date, "wallClock");
+  const key = `${timeZone} ${date.getTime()}`;
+  const known = clocks.get(key);
+  if (known) return { ...known };
+  const clock = readWallClock(date, timeZone);
+  clocks.set(key, clock);
+  return { ...clock };
+}
+
+function readWallClock(date: Date, timeZone: string): WallClock {
   const parts: Record<string, string> = {};
   for (const part of gregorianFormatter(timeZone).formatToParts(date)) parts[part.type] = part.value;
   return {

@@ -18,6 +18,15 @@ export interface Topic {
  */
 export function slugifyTopic(name: string): string {
   if (typeof name !== "string") throw new TypeError(`slugifyTopic expects a string, got ${typeof name}`);
+  // A newsroom reuses a few hundred tags across thousands of articles: each is keyed once.
+  let slug = slugs.get(name);
+  if (slug === undefined) slugs.set(name, (slug = computeSlug(name)));
+  return slug;
+}
+
+const slugs = new Map<string, string>();
+
+function computeSlug(name: string): string {
   return toMatchKey(name)
     .normalize("NFC")
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")

@@ -54,8 +54,20 @@ function persianCalendarFormatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The Jalali date of `date` as seen on a wall clock in `timeZone` (Tehran by default). */
+// See wallClock in src/time.ts: one Intl call per instant and zone, however often it is shown.
+const jalaliDates = new Map<string, JalaliDate>();
+
 export function toJalali(date: Date, timeZone = "Asia/Tehran"): JalaliDate {
   assertValidDate(date, "toJalali");
+  const key = `${timeZone} ${date.getTime()}`;
+  const known = jalaliDates.get(key);
+  if (known) return { ...known };
+  const jalali = readJalali(date, timeZone);
+  jalaliDates.set(key, jalali);
+  return { ...jalali };
+}
+
+function readJalali(date: Date, timeZone: string): JalaliDate {
   const parts: Record<string, string> = {};
   for (const part of persianCalendarFormatter(timeZone).formatToParts(date)) parts[part.type] = part.value;
   return {

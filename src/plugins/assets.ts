@@ -1,13 +1,18 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { buildAssets } from "../assets.ts";
+import { buildAssets, buildFonts } from "../assets.ts";
 
 /**
  * The fingerprinted stylesheet (served by content/assets/stylesheet.11ty.ts) and font files.
- * Fonts are fixed per install, so their copies are declared once; the CSS is re-read every build.
+ * Fonts are fixed per install, so they are subset (or read from the subset cache) once, while
+ * Eleventy reads its configuration (plugins may be async); the CSS is re-read every build.
  */
-export default function assetsPlugin(eleventyConfig: UserConfig, options: { stylesheet: string }): void {
-  const { fonts } = buildAssets(options.stylesheet);
-  for (const font of fonts) eleventyConfig.addPassthroughCopy({ [font.source]: font.path.slice(1) });
+export default async function assetsPlugin(
+  eleventyConfig: UserConfig,
+  options: { stylesheet: string },
+): Promise<void> {
+  const fonts = await buildFonts();
+  for (const font of fonts)
+    eleventyConfig.addPassthroughCopy({ [font.source]: font.path.slice(1) });
   // The site icon keeps a fixed name: browsers and manifests look for it where it was.
   eleventyConfig.addPassthroughCopy({
     "assets/images/icon.svg": "icon.svg",
@@ -15,5 +20,5 @@ export default function assetsPlugin(eleventyConfig: UserConfig, options: { styl
     "assets/images/icon-512.png": "icon-512.png",
   });
   eleventyConfig.addWatchTarget(options.stylesheet);
-  eleventyConfig.addGlobalData("assets", () => buildAssets(options.stylesheet));
+  eleventyConfig.addGlobalData("assets", () => buildAssets(options.stylesheet, fonts));
 }

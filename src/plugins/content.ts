@@ -38,7 +38,8 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
   const dir = path.resolve(options.articlesDir);
   // Inside the input folder the articles must not also become templates of their own.
   eleventyConfig.ignores.add(`${path.relative(process.cwd(), dir).split(path.sep).join("/")}/**`);
-  eleventyConfig.addWatchTarget(dir);
+  // Watch the folder this run reads (SARKHAT_ARTICLES may point elsewhere than content/news).
+  eleventyConfig.addWatchTarget(path.resolve(articlesDirectory()));
   eleventyConfig.addGlobalData("newsroom", () => {
     const articles = loadArticles({ dir: path.resolve(articlesDirectory()), root: process.cwd(), includeDrafts: isPreview(), now: publicationTime() });
     const newsroom = buildNewsroom(articles, site.sections, site.timeZone);

@@ -1,0 +1,238 @@
+/**
+ * `npm run bench -- [N…] [--runs R] [--warmup W] [--keep] [--dir D]`: build the full site from a generated
+ * corpus of N articles and compare it with the floor (bench/floor.ts) run in this same process.
+ *
+ * Builds run in a temporary copy of the project (bench/project-copy.ts), each in a child process
+ * (bench/build-child.ts) so its peak RSS is its own. Its wall time is the child's whole life up
+ * to the end of the build (Node startup, imports, validation, Eleventy and the atomic publish):
+ * what `npm run build` costs. Everything happens under a
+ * temporary folder that is removed afterwards (unless --keep). Default N: 1,000 and 10,000.
+ *
+ * That folder is on tmpfs (/dev/shm) where there is one, unless --dir says otherwise: on a shared
+ * virtual disk, creating and deleting tens of thousands of folders takes seconds and varies with
+ * whatever else the machine writes, which would measure the disk, not the build.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { BuildMeasurement } from "./build-child.ts";
+import { writeCorpus } from "./corpus.ts";
+import { copyProject } from "./project-copy.ts";
+import { renderFloor } from "./floor.ts";
+
+interface Options {
+  counts: number[];
+  runs?: number;
+  warmup: number;
+  keep: boolean;
+  /** Where the temporary folder goes. */
+  dir: string;
+}
+
+function parseArguments(args: string[]): Options {
+  const options: Options = {
+    counts: [],
+    warmup: 1,
+    keep: false,
+    dir: existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir(),
+  };
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    const value = () => {
+      const next = Number(args[++index]);
+      if (!Number.isInteger(next) || next < 0)
+        throw new Error(`${arg} expects a whole number, got ${JSON.stringify(args[index])}`);
+      return next;
+    };
+    if (arg === "--runs") options.runs = value();
+    else if (arg === "--warmup") options.warmup = value();
+    else if (arg === "--keep") options.keep = true;
+    else if (arg === "--dir") options.dir = args[++index] ?? options.dir;
+    else {
+      const count = Number(arg.replace(/[,_]/g, ""));
+      if (!Number.isInteger(count) || count < 1)
+        throw new Error(
+          `expected a number of articles like 1000 or an option (--runs, --warmup, --keep, --dir), got ${JSON.stringify(arg)}`,
+        );
+      options.counts.push(count);
+    }
+  }
+  if (!options.counts.length) options.counts = [1_000, 10_000];
+  return options;
+}
+
+function buildInChild(
+  projectDir: string,
+  corpusDir: string,
+  outputDir: string,
+): Promise<BuildMeasurement> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(projectDir, "bench", "build-child.ts"), corpusDir, outputDir],
+      {
+        cwd: projectDir,
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    let stdout = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const last = stdout.trim().split("\n").at(-1) ?? "";
+      if (code !== 0)
+        return reject(new Error(`the build of ${corpusDir} exited with code ${code}:\n${stdout}`));
+      try {
+        resolve(JSON.parse(last) as BuildMeasurement);
+      } catch {
+        reject(
+          new Error(
+            `the build printed no measurement; its output ended with ${JSON.stringify(last.slice(-500))}`,
+          ),
+        );
+      }
+    });
+  });
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+const mebibytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+const thousands = (value: number) => value.toLocaleString("en-US");
+
+interface Row {
+  count: number;
+  wall: number[];
+  build: number[];
+  cpu: number[];
+  rss: number;
+  files: number;
+  bytes: number;
+  floor: number[];
+  /** The search index step of each measured run (issue 9). */
+  search: BuildMeasurement["search"][];
+}
+
+function formatRow(row: Row): string {
+  const wall = median(row.wall);
+  const floor = median(row.floor);
+  return [
+    thousands(row.count),
+    `${seconds(wall)} s (${seconds(Math.min(...row.wall))}–${seconds(Math.max(...row.wall))})`,
+    `${seconds(median(row.build))} s`,
+    `${seconds(median(row.cpu))} s`,
+    (wall / row.count).toFixed(3),
+    mebibytes(row.rss),
+    thousands(row.files),
+    mebibytes(row.bytes),
+    `${seconds(floor)} s`,
+    `${(wall / floor).toFixed(1)}×`,
+  ].join(" | ");
+}
+
+const HEADER = [
+  "| articles | wall, median (min–max) | of which buildSite() | CPU | ms/article | peak RSS | files | output | floor | wall ÷ floor |",
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+];
+
+const SEARCH_HEADER = [
+  "| articles | indexing, median | of which text (ZWNJ, letters) | per 1,000 articles | bundle | of which index | index per 1,000 articles |",
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+];
+
+function formatSearchRow(row: Row): string {
+  const ms = median(row.search.map((search) => search.ms));
+  const textMs = median(row.search.map((search) => search.textMs));
+  const last = row.search.at(-1);
+  const kibibytes = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString("en-US")} KiB`;
+  return [
+    thousands(row.count),
+    `${seconds(ms)} s`,
+    `${seconds(textMs)} s`,
+    `${seconds((ms / row.count) * 1000)} s`,
+    kibibytes(last?.bytes ?? 0),
+    kibibytes(last?.indexBytes ?? 0),
+    kibibytes(((last?.indexBytes ?? 0) / row.count) * 1000),
+  ].join(" | ");
+}
+
+async function main(): Promise<void> {
+  const options = parseArguments(process.argv.slice(2));
+  const workDir = mkdtempSync(path.join(options.dir, "sarkhat-bench-"));
+  const projectDir = copyProject(path.join(workDir, "project"));
+  const rows: Row[] = [];
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  console.error(`Node ${process.version}, ${os.cpus().length} × ${cpu}; working in ${workDir}`);
+  // Other work on the machine slows every figure; the load average says how much there was.
+  const loadBefore = os.loadavg()[0]!;
+  try {
+    for (const count of options.counts) {
+      // 50,000-article builds take minutes each: one measured run unless asked for more.
+      const runs = options.runs ?? (count >= 50_000 ? 1 : 3);
+      const corpusDir = path.join(workDir, `corpus-${count}`);
+      const corpusBytes = writeCorpus(corpusDir, count);
+      console.error(
+        `\n${thousands(count)} articles (${mebibytes(corpusBytes)} of Markdown): ${options.warmup} warm-up + ${runs} runs`,
+      );
+
+      const floorDir = path.join(workDir, "floor");
+      const floor: number[] = [];
+      for (let run = 0; run < options.warmup + runs; run++) {
+        rmSync(floorDir, { recursive: true, force: true });
+        const started = performance.now();
+        renderFloor(corpusDir, floorDir);
+        if (run >= options.warmup) floor.push(performance.now() - started);
+      }
+      rmSync(floorDir, { recursive: true, force: true });
+      console.error(`  floor: ${floor.map(seconds).join(", ")} s`);
+
+      const row: Row = {
+        count,
+        wall: [],
+        build: [],
+        cpu: [],
+        rss: 0,
+        files: 0,
+        bytes: 0,
+        floor,
+        search: [],
+      };
+      for (let run = 0; run < options.warmup + runs; run++) {
+        const outputDir = path.join(workDir, `site-${count}`);
+        const measured = await buildInChild(projectDir, corpusDir, outputDir);
+        const label = run < options.warmup ? "warm-up" : `run ${run - options.warmup + 1}`;
+        console.error(
+          `  ${label}: ${seconds(measured.processMs)} s (buildSite ${seconds(measured.buildMs)} s, CPU ${seconds(measured.cpuMs)} s), peak RSS ${mebibytes(measured.peakRssBytes)}`,
+        );
+        if (!options.keep || run < options.warmup + runs - 1)
+          rmSync(outputDir, { recursive: true, force: true });
+        if (run < options.warmup) continue;
+        row.wall.push(measured.processMs);
+        row.build.push(measured.buildMs);
+        row.cpu.push(measured.cpuMs);
+        row.rss = Math.max(row.rss, measured.peakRssBytes);
+        row.files = measured.files;
+        row.bytes = measured.bytes;
+        row.search.push(measured.search);
+      }
+      rows.push(row);
+      if (!options.keep) rmSync(corpusDir, { recursive: true, force: true });
+    }
+  } finally {
+    if (!options.keep) rmSync(workDir, { recursive: true, force: true });
+  }
+  const load = `load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after`;
+  console.log(
+    `\nNode ${process.version} on ${os.cpus().length} × ${cpu}, ${mebibytes(os.totalmem())} RAM, ${load}\n`,
+  );
+  console.log([...HEADER, ...rows.map((row) => `| ${formatRow(row)} |`)].join("\n"));
+  console.log(`\nSearch index (part of buildSite() above; src/search/index-site.ts)\n`);
+  console.log([...SEARCH_HEADER, ...rows.map((row) => `| ${formatSearchRow(row)} |`)].join("\n"));
+}
+
+await main();
