@@ -119,7 +119,19 @@ function preferPerfectOverPossessive(
     readings.delete(word);
 }
 
+const compounds = new WeakMap<Lexicon, Map<string, string | undefined>>();
+
 export function compoundSpelling(fusedWord: string, lexicon: Lexicon): string | undefined {
+  // Asked for every pair and triple of neighbouring words: remembered per lexicon.
+  let known = compounds.get(lexicon);
+  if (!known) compounds.set(lexicon, (known = new Map()));
+  if (known.has(fusedWord)) return known.get(fusedWord);
+  const spelling = findCompoundSpelling(fusedWord, lexicon);
+  known.set(fusedWord, spelling);
+  return spelling;
+}
+
+function findCompoundSpelling(fusedWord: string, lexicon: Lexicon): string | undefined {
   for (const inflection of COMPOUND_INFLECTIONS) {
     if (!fusedWord.endsWith(inflection)) continue;
     const compound = lexicon.compound(fusedWord.slice(0, fusedWord.length - inflection.length));

@@ -145,11 +145,22 @@ function joinAcrossSpaces(
   };
 }
 
-function joinedSpelling(
-  first: string,
-  second: string,
-  lexicon: Lexicon,
-): { text: string; rule: string; confidence?: Confidence } | undefined {
+type Joined = { text: string; rule: string; confidence?: Confidence } | undefined;
+
+const joinedSpellings = new WeakMap<Lexicon, Map<string, Joined>>();
+
+// Asked for every pair of neighbouring words in every text: remembered per lexicon.
+function joinedSpelling(first: string, second: string, lexicon: Lexicon): Joined {
+  let known = joinedSpellings.get(lexicon);
+  if (!known) joinedSpellings.set(lexicon, (known = new Map()));
+  const key = `${first} ${second}`;
+  if (known.has(key)) return known.get(key);
+  const joined = findJoinedSpelling(first, second, lexicon);
+  known.set(key, joined);
+  return joined;
+}
+
+function findJoinedSpelling(first: string, second: string, lexicon: Lexicon): Joined {
   if (second.includes(ZWNJ)) return undefined;
   const glue = endsWithJoiningLetter(first) ? ZWNJ : "";
   if (VERB_PREFIXES.includes(first) && isVerbForm(second, lexicon)) {
