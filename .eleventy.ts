@@ -21,7 +21,12 @@ export default function (eleventyConfig: UserConfig): void {
   // Pages by the thousand (articles, short links, listings, feeds), written one at a time in
   // production builds instead of all held in memory (src/plugins/streamed-pages.ts).
   eleventyConfig.addPlugin(streamedPages, {
-    templates: ["content/article.11ty.ts", "content/short-links.11ty.ts", "content/listings.11ty.ts", "content/feeds/feeds.11ty.ts"],
+    templates: [
+      "content/article.11ty.ts",
+      "content/short-links.11ty.ts",
+      "content/listings.11ty.ts",
+      "content/feeds/feeds.11ty.ts",
+    ],
   });
 
   // Assets: fingerprinted stylesheet and self-hosted fonts.

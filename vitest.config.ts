@@ -2,7 +2,11 @@ import { defineConfig } from "vitest/config";
 
 // Unit tests run in two time zones far from Tehran: every date must come out the same.
 const buildOnce = "tests/support/global-setup.ts";
-const timeZoneSensitive = ["tests/unit/jalali.test.ts", "tests/unit/time.test.ts", "tests/unit/digits.test.ts"];
+const timeZoneSensitive = [
+  "tests/unit/jalali.test.ts",
+  "tests/unit/time.test.ts",
+  "tests/unit/digits.test.ts",
+];
 
 export default defineConfig({
   test: {
@@ -17,16 +21,30 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "unit-los-angeles", include: timeZoneSensitive, env: { TZ: "America/Los_Angeles" } },
+        test: {
+          name: "unit-los-angeles",
+          include: timeZoneSensitive,
+          env: { TZ: "America/Los_Angeles" },
+        },
       },
       {
         extends: true,
         // Builds the sites once for the site and browser tests (Eleventy's programmatic API).
-        test: { name: "site", include: ["tests/site/**/*.test.ts"], env: { TZ: "UTC" }, globalSetup: [buildOnce] },
+        test: {
+          name: "site",
+          include: ["tests/site/**/*.test.ts"],
+          env: { TZ: "UTC" },
+          globalSetup: [buildOnce],
+        },
       },
       {
         extends: true,
-        test: { name: "browser", include: ["tests/browser/**/*.test.ts"], fileParallelism: false, globalSetup: [buildOnce] },
+        test: {
+          name: "browser",
+          include: ["tests/browser/**/*.test.ts"],
+          fileParallelism: false,
+          globalSetup: [buildOnce],
+        },
       },
     ],
   },

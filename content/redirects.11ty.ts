@@ -6,5 +6,7 @@ import { sitePath } from "../src/urls.ts";
 export const data = { permalink: "/_redirects", eleventyExcludeFromCollections: true };
 
 export function render(data: { newsroom: Newsroom }): string {
-  return data.newsroom.articles.map((article) => `${sitePath(routes.short(article.code))} ${sitePath(article.url)} 301\n`).join("");
+  return data.newsroom.articles
+    .map((article) => `${sitePath(routes.short(article.code))} ${sitePath(article.url)} 301\n`)
+    .join("");
 }

@@ -24,8 +24,13 @@ export function renderListing(listing: ListingPage, assets: Assets): string {
   const isHome = listing.kind === "home";
   const pageSuffix = listing.page > 1 ? ` — صفحه ${toPersianDigits(listing.page)}` : "";
   const heading = `${listing.heading}${pageSuffix}`;
-  const title = isHome && listing.page === 1 ? undefined : isHome ? `${site.name}${pageSuffix}` : heading;
-  const structured = isHome ? (listing.page === 1 ? [homeGraph()] : []) : [breadcrumbList(listing.breadcrumbs)];
+  const title =
+    isHome && listing.page === 1 ? undefined : isHome ? `${site.name}${pageSuffix}` : heading;
+  const structured = isHome
+    ? listing.page === 1
+      ? [homeGraph()]
+      : []
+    : [breadcrumbList(listing.breadcrumbs)];
   const body = html`${isHome ? "" : breadcrumbNav(listing.breadcrumbs)}
 <h1${isHome ? html` class="visually-hidden"` : ""}>${isolateLatin(heading)}</h1>
 ${listing.feedsFor ? html`<nav class="page-feeds" aria-label="${`خبرخوان ${listing.heading}`}"><span>خبرخوان:</span> ${feedLinksList(listing.feedsFor)}</nav>` : ""}

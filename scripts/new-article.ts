@@ -10,17 +10,24 @@ import { newArticlePath, newArticleSource, nextFreeCode } from "../src/content/n
 import { articlesDirectory } from "../src/content/paths.ts";
 
 const { values } = parseArgs({
-  options: { title: { type: "string" }, section: { type: "string" }, tag: { type: "string", multiple: true } },
+  options: {
+    title: { type: "string" },
+    section: { type: "string" },
+    tag: { type: "string", multiple: true },
+  },
 });
 if (!values.title) {
-  console.error('Usage: npm run new -- --title "تیتر خبر" [--section "بین‌الملل"] [--tag "برچسب" …]');
+  console.error(
+    'Usage: npm run new -- --title "تیتر خبر" [--section "بین‌الملل"] [--tag "برچسب" …]',
+  );
   process.exit(2);
 }
 
 const dir = path.resolve(articlesDirectory());
 // A code is taken as soon as any file claims it: drafts, future and even broken articles count.
 const claimed = listMarkdownFiles(dir).flatMap((file) => {
-  const code = (parseSource(readFileSync(file, "utf8")).data as { code?: unknown } | undefined)?.code;
+  const code = (parseSource(readFileSync(file, "utf8")).data as { code?: unknown } | undefined)
+    ?.code;
   return Number.isSafeInteger(code) ? [code as number] : [];
 });
 const code = nextFreeCode(claimed);
@@ -31,5 +38,10 @@ if (existsSync(file)) {
   process.exit(1);
 }
 mkdirSync(path.dirname(file), { recursive: true });
-writeFileSync(file, newArticleSource({ title: values.title, code, now, section: values.section, tags: values.tag }));
-console.log(`Wrote ${path.relative(process.cwd(), file)} (code ${code}, a draft: set draft: false to publish)`);
+writeFileSync(
+  file,
+  newArticleSource({ title: values.title, code, now, section: values.section, tags: values.tag }),
+);
+console.log(
+  `Wrote ${path.relative(process.cwd(), file)} (code ${code}, a draft: set draft: false to publish)`,
+);

@@ -8,11 +8,17 @@ import { findForbiddenCharacter } from "./text-hygiene.ts";
 import { parseZonedDateTime } from "./time.ts";
 import { toTopic, type Topic } from "./topics.ts";
 
-const DATE_FORMATS = "a date as YYYY-MM-DD or YYYY-MM-DDTHH:mm (Tehran time), optionally with an offset like +03:30";
+const DATE_FORMATS =
+  "a date as YYYY-MM-DD or YYYY-MM-DDTHH:mm (Tehran time), optionally with an offset like +03:30";
 
 const text = z.string().superRefine((value, ctx) => {
   const problem = findForbiddenCharacter(value);
-  if (problem) ctx.addIssue({ code: "custom", message: `contains ${problem}`, params: { expected: "plain text" } });
+  if (problem)
+    ctx.addIssue({
+      code: "custom",
+      message: `contains ${problem}`,
+      params: { expected: "plain text" },
+    });
 });
 
 const requiredText = text.refine((value) => value.trim() !== "", {
@@ -27,7 +33,11 @@ const dateTime = z
   .transform((value, ctx) => {
     const parsed = parseZonedDateTime(value, site.timeZone);
     if (!parsed) {
-      ctx.addIssue({ code: "custom", message: "is not a date", params: { expected: DATE_FORMATS } });
+      ctx.addIssue({
+        code: "custom",
+        message: "is not a date",
+        params: { expected: DATE_FORMATS },
+      });
       return z.NEVER;
     }
     return parsed;
@@ -96,11 +106,13 @@ export interface Article {
   url: string;
 }
 
-
 /** Turn validated front matter and its body into an `Article`. */
 export function toArticle(file: string, data: FrontMatter, body: string, html: string): Article {
   const section = site.sections.find((candidate) => candidate.name === data.section);
-  if (!section) throw new Error(`${file}: section ${JSON.stringify(data.section)} passed validation but is unknown`);
+  if (!section)
+    throw new Error(
+      `${file}: section ${JSON.stringify(data.section)} passed validation but is unknown`,
+    );
   return {
     file,
     code: data.code,

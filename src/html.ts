@@ -10,7 +10,13 @@ export class SafeHtml {
   }
 }
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 /** Escape text for HTML text and quoted attribute values (and for XML, which needs the same five). */
 export function escapeHtml(value: string): string {
@@ -22,14 +28,16 @@ export function raw(value: string): SafeHtml {
   return new SafeHtml(value);
 }
 
-type Interpolation = SafeHtml | string | number | false | null | undefined | readonly Interpolation[];
+type Interpolation =
+  SafeHtml | string | number | false | null | undefined | readonly Interpolation[];
 
 function render(value: Interpolation): string {
   if (value === false || value === null || value === undefined) return "";
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return value.map(render).join("");
   if (typeof value === "number") return String(value);
-  if (typeof value !== "string") throw new TypeError(`html: cannot interpolate ${Object.prototype.toString.call(value)}`);
+  if (typeof value !== "string")
+    throw new TypeError(`html: cannot interpolate ${Object.prototype.toString.call(value)}`);
   return escapeHtml(value);
 }
 

@@ -75,7 +75,8 @@ export function createMarkdown(): MarkdownIt {
       }
       for (const token of block.children ?? []) {
         if (token.type === "link_open") {
-          if (isExternalUrl(token.attrGet("href") ?? "")) token.attrSet("rel", "noopener noreferrer");
+          if (isExternalUrl(token.attrGet("href") ?? ""))
+            token.attrSet("rel", "noopener noreferrer");
           absolutize(token, "href", env);
         } else if (token.type === "image") {
           absolutize(token, "src", env);

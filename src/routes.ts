@@ -7,7 +7,11 @@ import type { Section } from "./site.ts";
 
 export type FeedFormat = "rss" | "atom" | "json";
 
-const FEED_FILES: Record<FeedFormat, string> = { rss: "feed.xml", atom: "atom.xml", json: "feed.json" };
+const FEED_FILES: Record<FeedFormat, string> = {
+  rss: "feed.xml",
+  atom: "atom.xml",
+  json: "feed.json",
+};
 
 export const FEED_TYPES: Record<FeedFormat, string> = {
   rss: "application/rss+xml",
@@ -16,7 +20,8 @@ export const FEED_TYPES: Record<FeedFormat, string> = {
 };
 
 function paged(base: string, page: number): string {
-  if (!Number.isInteger(page) || page < 1) throw new RangeError(`page must be a whole number from 1, got ${page}`);
+  if (!Number.isInteger(page) || page < 1)
+    throw new RangeError(`page must be a whole number from 1, got ${page}`);
   return page === 1 ? base : `${base}page/${page}/`;
 }
 
@@ -30,7 +35,8 @@ export const routes = {
   topic: (topic: Pick<Topic, "slug">, page = 1) => paged(`/tags/${topic.slug}/`, page),
   archive: () => "/archive/",
   archiveYear: (year: number) => `/archive/${year}/`,
-  archiveMonth: (year: number, month: number) => `/archive/${year}/${String(month).padStart(2, "0")}/`,
+  archiveMonth: (year: number, month: number) =>
+    `/archive/${year}/${String(month).padStart(2, "0")}/`,
   /** A feed that follows a page: `/world/` → `/world/feed.xml`. */
   feed: (pagePath: string, format: FeedFormat = "rss") => `${pagePath}${FEED_FILES[format]}`,
   subscribe: () => "/subscribe/",

@@ -59,7 +59,8 @@ export function wallClock(date: Date, timeZone: string): WallClock {
 
 function readWallClock(date: Date, timeZone: string): WallClock {
   const parts: Record<string, string> = {};
-  for (const part of gregorianFormatter(timeZone).formatToParts(date)) parts[part.type] = part.value;
+  for (const part of gregorianFormatter(timeZone).formatToParts(date))
+    parts[part.type] = part.value;
   return {
     year: Number(parts.year),
     month: Number(parts.month),
@@ -74,7 +75,14 @@ function readWallClock(date: Date, timeZone: string): WallClock {
 /** Minutes east of UTC that `timeZone` observed at `date` (Tehran: 210, or 270 in its old summer time). */
 export function offsetMinutes(date: Date, timeZone: string): number {
   const clock = wallClock(date, timeZone);
-  const asUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+  const asUtc = Date.UTC(
+    clock.year,
+    clock.month - 1,
+    clock.day,
+    clock.hour,
+    clock.minute,
+    clock.second,
+  );
   return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
 }
 
@@ -118,17 +126,34 @@ export function parseZonedDateTime(value: string, timeZone: string): ParsedDateT
   const match = LOCAL_DATE_TIME.exec(value.trim());
   if (!match) return undefined;
   const [, y, mo, d, h, mi, s, zone] = match;
-  const fields = [Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0)] as const;
+  const fields = [
+    Number(y),
+    Number(mo),
+    Number(d),
+    Number(h ?? 0),
+    Number(mi ?? 0),
+    Number(s ?? 0),
+  ] as const;
   const [year, month, day, hour, minute, second] = fields;
   const naive = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(naive);
   // Date.UTC rolls 2020-02-31 over to March; a real calendar date survives the round trip.
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+  if (
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
     return undefined;
   }
   let time: number;
   if (zone) {
-    const offset = zone === "Z" ? 0 : (zone.startsWith("-") ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+    const offset =
+      zone === "Z"
+        ? 0
+        : (zone.startsWith("-") ? -1 : 1) *
+          (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
     time = naive - offset * 60_000;
   } else {
     // Two passes settle the offset even next to a daylight-saving change (Tehran had one until 2022).

@@ -17,7 +17,8 @@ export interface Topic {
  * share one URL. Returns "" when nothing usable is left (the caller reports that as an error).
  */
 export function slugifyTopic(name: string): string {
-  if (typeof name !== "string") throw new TypeError(`slugifyTopic expects a string, got ${typeof name}`);
+  if (typeof name !== "string")
+    throw new TypeError(`slugifyTopic expects a string, got ${typeof name}`);
   // A newsroom reuses a few hundred tags across thousands of articles: each is keyed once.
   let slug = slugs.get(name);
   if (slug === undefined) slugs.set(name, (slug = computeSlug(name)));

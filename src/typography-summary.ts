@@ -9,7 +9,9 @@ export function startTypographySummary(paths: readonly string[]): Promise<string
   const api = import.meta.resolve("tsx/esm/api");
   const entry = new URL("./persian/lint-worker.ts", import.meta.url).href;
   const bootstrap = `import { tsImport } from ${JSON.stringify(api)}; await tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)});`;
-  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), { workerData: [...paths] });
+  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), {
+    workerData: [...paths],
+  });
   return new Promise((resolve, reject) => {
     worker.once("message", (summary: string) => resolve(summary));
     worker.once("error", reject);

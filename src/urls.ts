@@ -7,7 +7,9 @@ import { site } from "./site.ts";
 export function normalizePathPrefix(value: string | undefined): string {
   const trimmed = (value ?? "").trim().replace(/^\/+|\/+$/g, "");
   if (trimmed && !/^[A-Za-z0-9._~\-/]+$/.test(trimmed)) {
-    throw new Error(`PATH_PREFIX must be a plain URL path like /news-site/, got ${JSON.stringify(value)}`);
+    throw new Error(
+      `PATH_PREFIX must be a plain URL path like /news-site/, got ${JSON.stringify(value)}`,
+    );
   }
   return trimmed ? `/${trimmed}/` : "/";
 }
@@ -16,7 +18,8 @@ export const pathPrefix = normalizePathPrefix(process.env.PATH_PREFIX);
 
 /** A site-relative path (`/news/1001/`) as it is linked from pages: with the prefix, percent-encoded. */
 export function sitePath(path: string): string {
-  if (!path.startsWith("/")) throw new Error(`sitePath expects a path starting with /, got ${JSON.stringify(path)}`);
+  if (!path.startsWith("/"))
+    throw new Error(`sitePath expects a path starting with /, got ${JSON.stringify(path)}`);
   return encodeURI(pathPrefix + path.slice(1));
 }
 

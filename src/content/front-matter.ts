@@ -17,12 +17,24 @@ const FENCE = /^---[ \t]*\n/;
 
 export function parseSource(source: string): ParsedSource {
   if (!FENCE.test(source)) {
-    return { data: undefined, body: source, lineOf: () => 1, errors: [{ line: 1, message: "the file has no front matter (it must start with a line ---)" }] };
+    return {
+      data: undefined,
+      body: source,
+      lineOf: () => 1,
+      errors: [
+        { line: 1, message: "the file has no front matter (it must start with a line ---)" },
+      ],
+    };
   }
   const afterOpen = source.indexOf("\n") + 1;
   const close = /^---[ \t]*$/m.exec(source.slice(afterOpen));
   if (!close) {
-    return { data: undefined, body: "", lineOf: () => 1, errors: [{ line: 1, message: "the front matter is not closed by a line ---" }] };
+    return {
+      data: undefined,
+      body: "",
+      lineOf: () => 1,
+      errors: [{ line: 1, message: "the front matter is not closed by a line ---" }],
+    };
   }
   const yamlText = source.slice(afterOpen, afterOpen + close.index);
   const bodyStart = afterOpen + close.index + close[0].length + 1;
@@ -30,7 +42,12 @@ export function parseSource(source: string): ParsedSource {
 
   const lineCounter = new LineCounter();
   // The core schema keeps `2020-12-03` a string (YAML 1.1 would make it a UTC Date and lose the zone).
-  const document = parseDocument(yamlText, { schema: "core", lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(yamlText, {
+    schema: "core",
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + 1;
   const errors = document.errors.map((error) => ({
     line: lineAt(error.pos[0]),

@@ -41,9 +41,17 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
-type ListingBase = Omit<ListingPage, "path" | "articles" | "page" | "pages" | "previousPath" | "nextPath">;
+type ListingBase = Omit<
+  ListingPage,
+  "path" | "articles" | "page" | "pages" | "previousPath" | "nextPath"
+>;
 
-function paginate(base: ListingBase, articles: readonly Article[], pathOf: (page: number) => string, pageSize: number): ListingPage[] {
+function paginate(
+  base: ListingBase,
+  articles: readonly Article[],
+  pathOf: (page: number) => string,
+  pageSize: number,
+): ListingPage[] {
   const chunks = chunk(articles, pageSize);
   return chunks.map((pageArticles, index) => ({
     ...base,
@@ -63,7 +71,12 @@ export function listingPages(newsroom: Newsroom, pageSize = site.pageSize): List
   const pages: ListingPage[] = [];
   pages.push(
     ...paginate(
-      { kind: "home", heading: "تازه‌ترین خبرها", description: site.description, breadcrumbs: [home] },
+      {
+        kind: "home",
+        heading: "تازه‌ترین خبرها",
+        description: site.description,
+        breadcrumbs: [home],
+      },
       newsroom.articles,
       (page) => routes.home(page),
       pageSize,
@@ -73,7 +86,13 @@ export function listingPages(newsroom: Newsroom, pageSize = site.pageSize): List
     const path = routes.section(section);
     pages.push(
       ...paginate(
-        { kind: "section", heading: section.name, description: `تازه‌ترین خبرهای سرویس ${section.name} در ${site.name}`, feedsFor: path, breadcrumbs: [home, { name: section.name, path }] },
+        {
+          kind: "section",
+          heading: section.name,
+          description: `تازه‌ترین خبرهای سرویس ${section.name} در ${site.name}`,
+          feedsFor: path,
+          breadcrumbs: [home, { name: section.name, path }],
+        },
         articles,
         (page) => routes.section(section, page),
         pageSize,
@@ -84,7 +103,17 @@ export function listingPages(newsroom: Newsroom, pageSize = site.pageSize): List
     const path = routes.topic(topic);
     pages.push(
       ...paginate(
-        { kind: "topic", heading: topic.name, description: `خبرهای «${topic.name}» در ${site.name}`, feedsFor: path, breadcrumbs: [home, { name: "برچسب‌ها", path: routes.tags() }, { name: topic.name, path }] },
+        {
+          kind: "topic",
+          heading: topic.name,
+          description: `خبرهای «${topic.name}» در ${site.name}`,
+          feedsFor: path,
+          breadcrumbs: [
+            home,
+            { name: "برچسب‌ها", path: routes.tags() },
+            { name: topic.name, path },
+          ],
+        },
         articles,
         (page) => routes.topic(topic, page),
         pageSize,
@@ -99,7 +128,12 @@ export function listingPages(newsroom: Newsroom, pageSize = site.pageSize): List
         kind: "archive-month",
         heading: `بایگانی ${name}`,
         description: `همه خبرهای ${name} در ${site.name}`,
-        breadcrumbs: [home, { name: "بایگانی", path: routes.archive() }, { name: toPersianDigits(month.year), path: routes.archiveYear(month.year) }, { name, path }],
+        breadcrumbs: [
+          home,
+          { name: "بایگانی", path: routes.archive() },
+          { name: toPersianDigits(month.year), path: routes.archiveYear(month.year) },
+          { name, path },
+        ],
         path,
         articles: month.articles,
         page: 1,

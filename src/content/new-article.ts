@@ -34,10 +34,14 @@ export function newArticleSource(article: NewArticle): string {
   if (!title) throw new Error("new article: --title is empty; expected the article's headline");
   const section = article.section ?? site.sections[0]!.name;
   if (!site.sections.some((candidate) => candidate.name === section)) {
-    throw new Error(`new article: section ${JSON.stringify(section)} is unknown; expected one of ${site.sections.map((s) => s.name).join("، ")}`);
+    throw new Error(
+      `new article: section ${JSON.stringify(section)} is unknown; expected one of ${site.sections.map((s) => s.name).join("، ")}`,
+    );
   }
   const date = toIsoWithOffset(article.now, site.timeZone).slice(0, 16);
-  const tags = article.tags?.length ? `\n${article.tags.map((tag) => `  - ${scalar(tag)}`).join("\n")}` : " []";
+  const tags = article.tags?.length
+    ? `\n${article.tags.map((tag) => `  - ${scalar(tag)}`).join("\n")}`
+    : " []";
   return `---
 # کد خبر: عددی یکتا؛ نشانی دائمی خبر /news/${article.code}/ است و هرگز تغییر نمی‌کند.
 code: ${article.code}

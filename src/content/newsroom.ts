@@ -56,7 +56,11 @@ export function compareNewestFirst(a: Article, b: Article): number {
   return b.date.getTime() - a.date.getTime() || b.code - a.code;
 }
 
-function groupBy<K, V = Article>(articles: readonly Article[], keysOf: (article: Article) => K[], init: (article: Article, key: K) => V): Map<K, { value: V; articles: Article[] }> {
+function groupBy<K, V = Article>(
+  articles: readonly Article[],
+  keysOf: (article: Article) => K[],
+  init: (article: Article, key: K) => V,
+): Map<K, { value: V; articles: Article[] }> {
   const groups = new Map<K, { value: V; articles: Article[] }>();
   for (const article of articles) {
     for (const key of keysOf(article)) {
@@ -77,7 +81,8 @@ function buildArchive(sorted: readonly Article[], timeZone: string): ArchiveYear
     let archiveYear = years.at(-1);
     if (archiveYear?.year !== year) years.push((archiveYear = { year, months: [], articles: [] }));
     let archiveMonth = archiveYear.months.at(-1);
-    if (archiveMonth?.month !== month) archiveYear.months.push((archiveMonth = { year, month, articles: [] }));
+    if (archiveMonth?.month !== month)
+      archiveYear.months.push((archiveMonth = { year, month, articles: [] }));
     archiveYear.articles.push(article);
     archiveMonth.articles.push(article);
   }
@@ -88,19 +93,40 @@ function buildArchive(sorted: readonly Article[], timeZone: string): ArchiveYear
 // good pick, and it keeps the work per article constant however large a topic grows.
 const RELATED_CANDIDATES_PER_LIST = 24;
 
-export function buildNewsroom(articles: readonly Article[], sections: readonly Section[], timeZone: string): Newsroom {
+export function buildNewsroom(
+  articles: readonly Article[],
+  sections: readonly Section[],
+  timeZone: string,
+): Newsroom {
   const sorted = [...articles].sort(compareNewestFirst);
   const position = new Map(sorted.map((article, index) => [article, index]));
 
-  const bySection = groupBy(sorted, (article) => [article.section.slug], (article) => article.section);
-  const sectionListings = sections.map((section) => ({ section, articles: bySection.get(section.slug)?.articles ?? [] }));
+  const bySection = groupBy(
+    sorted,
+    (article) => [article.section.slug],
+    (article) => article.section,
+  );
+  const sectionListings = sections.map((section) => ({
+    section,
+    articles: bySection.get(section.slug)?.articles ?? [],
+  }));
   const sectionPosition = new Map<Article, number>();
-  for (const listing of sectionListings) listing.articles.forEach((article, index) => sectionPosition.set(article, index));
+  for (const listing of sectionListings)
+    listing.articles.forEach((article, index) => sectionPosition.set(article, index));
 
-  const byTopic = groupBy(sorted, (article) => article.tags.map((tag) => tag.slug), (article, slug) => article.tags.find((tag) => tag.slug === slug)!);
+  const byTopic = groupBy(
+    sorted,
+    (article) => article.tags.map((tag) => tag.slug),
+    (article, slug) => article.tags.find((tag) => tag.slug === slug)!,
+  );
   const topics = [...byTopic.values()]
     .map(({ value, articles: list }) => ({ topic: value, articles: list }))
-    .sort((a, b) => b.articles.length - a.articles.length || persianCollator.compare(a.topic.name, b.topic.name) || (a.topic.slug < b.topic.slug ? -1 : 1));
+    .sort(
+      (a, b) =>
+        b.articles.length - a.articles.length ||
+        persianCollator.compare(a.topic.name, b.topic.name) ||
+        (a.topic.slug < b.topic.slug ? -1 : 1),
+    );
 
   const relatedCache = new Map<Article, Article[]>();
 
@@ -121,7 +147,9 @@ export function buildNewsroom(articles: readonly Article[], sections: readonly S
         for (const tag of article.tags) consider(byTopic.get(tag.slug)?.articles ?? [], 2);
         consider(bySection.get(article.section.slug)?.articles ?? [], 1);
         related = [...scores]
-          .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || position.get(a)! - position.get(b)!)
+          .sort(
+            ([a, scoreA], [b, scoreB]) => scoreB - scoreA || position.get(a)! - position.get(b)!,
+          )
           .map(([candidate]) => candidate);
         relatedCache.set(article, related);
       }

@@ -20,7 +20,8 @@ export function toPersianDigits(value: string | number): string {
   }
   assertString(value, "toPersianDigits");
   return value.replace(/[0-9٠-٩]/g, (digit) => {
-    const ascii = digit.charCodeAt(0) <= 0x39 ? digit.charCodeAt(0) - 0x30 : ARABIC_INDIC_DIGITS.indexOf(digit);
+    const ascii =
+      digit.charCodeAt(0) <= 0x39 ? digit.charCodeAt(0) - 0x30 : ARABIC_INDIC_DIGITS.indexOf(digit);
     return PERSIAN_DIGITS[ascii]!;
   });
 }

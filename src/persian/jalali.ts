@@ -29,8 +29,24 @@ export const JALALI_MONTH_NAMES = [
 ] as const;
 
 // Written by hand because ICU's Persian weekday names drop the نیم‌فاصله («پنجشنبه»).
-const WEEKDAY_NAMES = ["یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنج‌شنبه", "جمعه", "شنبه"] as const;
-const WEEKDAY_INDEX: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+const WEEKDAY_NAMES = [
+  "یکشنبه",
+  "دوشنبه",
+  "سه‌شنبه",
+  "چهارشنبه",
+  "پنج‌شنبه",
+  "جمعه",
+  "شنبه",
+] as const;
+const WEEKDAY_INDEX: Record<string, number> = {
+  Sun: 0,
+  Mon: 1,
+  Tue: 2,
+  Wed: 3,
+  Thu: 4,
+  Fri: 5,
+  Sat: 6,
+};
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -69,7 +85,8 @@ export function toJalali(date: Date, timeZone = "Asia/Tehran"): JalaliDate {
 
 function readJalali(date: Date, timeZone: string): JalaliDate {
   const parts: Record<string, string> = {};
-  for (const part of persianCalendarFormatter(timeZone).formatToParts(date)) parts[part.type] = part.value;
+  for (const part of persianCalendarFormatter(timeZone).formatToParts(date))
+    parts[part.type] = part.value;
   return {
     year: Number(parts.year),
     month: Number(parts.month),

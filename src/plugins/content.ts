@@ -25,7 +25,8 @@ function publicationTime(): Date {
   const value = process.env.SARKHAT_NOW;
   if (!value) return new Date();
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new Error(`SARKHAT_NOW must be an ISO 8601 date, got ${JSON.stringify(value)}`);
+  if (Number.isNaN(date.getTime()))
+    throw new Error(`SARKHAT_NOW must be an ISO 8601 date, got ${JSON.stringify(value)}`);
   return date;
 }
 
@@ -41,7 +42,12 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
   // Watch the folder this run reads (SARKHAT_ARTICLES may point elsewhere than content/news).
   eleventyConfig.addWatchTarget(path.resolve(articlesDirectory()));
   eleventyConfig.addGlobalData("newsroom", () => {
-    const articles = loadArticles({ dir: path.resolve(articlesDirectory()), root: process.cwd(), includeDrafts: isPreview(), now: publicationTime() });
+    const articles = loadArticles({
+      dir: path.resolve(articlesDirectory()),
+      root: process.cwd(),
+      includeDrafts: isPreview(),
+      now: publicationTime(),
+    });
     const newsroom = buildNewsroom(articles, site.sections, site.timeZone);
     return { ...newsroom, listings: listingPages(newsroom) };
   });

@@ -26,7 +26,10 @@ import { toIndexText } from "./index-text.ts";
 export const PART_WEIGHTS = { title: 10, surtitle: 5, lead: 5, body: 1 } as const;
 
 /** The date as the article page shows it, in words, and as its `<time datetime>`. */
-export function publicationDate(article: Pick<Article, "date" | "hasTime">): { text: string; datetime: string } {
+export function publicationDate(article: Pick<Article, "date" | "hasTime">): {
+  text: string;
+  datetime: string;
+} {
   const day = formatJalaliDate(article.date, site.timeZone);
   const iso = toIsoWithOffset(article.date, site.timeZone);
   return article.hasTime
@@ -34,11 +37,19 @@ export function publicationDate(article: Pick<Article, "date" | "hasTime">): { t
     : { text: day, datetime: iso.slice(0, 10) };
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00A0" };
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: "\u00A0",
+};
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/giu, (entity, name: string) => {
-    if (name.startsWith("#x") || name.startsWith("#X")) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+    if (name.startsWith("#x") || name.startsWith("#X"))
+      return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
     if (name.startsWith("#")) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
     return ENTITIES[name.toLowerCase()] ?? entity;
   });
@@ -46,7 +57,8 @@ function decodeEntities(text: string): string {
 
 // Ends of the blocks markdown-it writes: each becomes a paragraph of its own, so that ZWNJ
 // restoration and affix joining never reach across two of them.
-const BLOCK_END = /<\/(?:p|h[1-6]|li|blockquote|pre|td|th|figcaption|dt|dd)>|<br\s*\/?>|<hr\s*\/?>/giu;
+const BLOCK_END =
+  /<\/(?:p|h[1-6]|li|blockquote|pre|td|th|figcaption|dt|dd)>|<br\s*\/?>|<hr\s*\/?>/giu;
 
 /**
  * The paragraphs of an article body rendered by markdown-it (`Article.html`) as plain text. The
@@ -66,18 +78,23 @@ export function bodyParagraphs(bodyHtml: string): string[] {
 export function searchDocument(article: Article): string {
   const title = toIndexText(article.title);
   const date = publicationDate(article);
-  const part = (weight: number, text: string | undefined) => (text ? html`<p data-pagefind-weight="${weight}">${toIndexText(text)}</p>\n` : "");
-  const meta = (name: string, value: string) => html`<meta data-pagefind-meta="${name}[content]" content="${value}">\n`;
-  const filter = (name: string, value: string) => html`<meta data-pagefind-filter="${name}[content]" content="${value}">\n`;
+  const part = (weight: number, text: string | undefined) =>
+    text ? html`<p data-pagefind-weight="${weight}">${toIndexText(text)}</p> ` : "";
+  const meta = (name: string, value: string) =>
+    html`<meta data-pagefind-meta="${name}[content]" content="${value}" /> `;
+  const filter = (name: string, value: string) =>
+    html`<meta data-pagefind-filter="${name}[content]" content="${value}" /> `;
   return html`<!doctype html>
-<html lang="fa">
-<head>
-${meta(RESULT_FIELDS.indexedTitle, title)}${meta(RESULT_FIELDS.headline, article.title)}${article.tags.length ? meta(RESULT_FIELDS.tags, article.tags.map((tag) => toIndexText(tag.name)).join(" ")) : ""}${meta(RESULT_FIELDS.indexedSection, toIndexText(article.section.name))}${filter(RESULT_FIELDS.section, article.section.name)}${filter(RESULT_FIELDS.date, date.text)}${filter(RESULT_FIELDS.datetime, date.datetime)}</head>
-<body>
-<h1 data-pagefind-weight="${PART_WEIGHTS.title}">${title}</h1>
-${part(PART_WEIGHTS.surtitle, article.surtitle)}${part(PART_WEIGHTS.lead, article.lead)}<div data-pagefind-weight="${PART_WEIGHTS.body}">
-${bodyParagraphs(article.html).map((paragraph) => html`<p>${toIndexText(paragraph)}</p>\n`)}</div>
-</body>
-</html>
-`.value;
+    <html lang="fa">
+      <head>
+        ${meta(RESULT_FIELDS.indexedTitle, title)}${meta(RESULT_FIELDS.headline, article.title)}${article.tags.length ? meta(RESULT_FIELDS.tags, article.tags.map((tag) => toIndexText(tag.name)).join(" ")) : ""}${meta(RESULT_FIELDS.indexedSection, toIndexText(article.section.name))}${filter(RESULT_FIELDS.section, article.section.name)}${filter(RESULT_FIELDS.date, date.text)}${filter(RESULT_FIELDS.datetime, date.datetime)}
+      </head>
+      <body>
+        <h1 data-pagefind-weight="${PART_WEIGHTS.title}">${title}</h1>
+        ${part(PART_WEIGHTS.surtitle, article.surtitle)}${part(PART_WEIGHTS.lead, article.lead)}
+        <div data-pagefind-weight="${PART_WEIGHTS.body}">
+          ${bodyParagraphs(article.html).map((paragraph) => html`<p>${toIndexText(paragraph)}</p> `)}
+        </div>
+      </body>
+    </html> `.value;
 }

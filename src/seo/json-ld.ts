@@ -63,7 +63,9 @@ export function newsArticle(article: Article): JsonLd {
     description: article.lead,
     datePublished: toIsoWithOffset(article.date, site.timeZone),
     dateModified: toIsoWithOffset(article.modified ?? article.date, site.timeZone),
-    author: article.author ? { "@type": "Person", name: article.author } : { "@type": "NewsMediaOrganization", name: site.name, url: absoluteUrl("/") },
+    author: article.author
+      ? { "@type": "Person", name: article.author }
+      : { "@type": "NewsMediaOrganization", name: site.name, url: absoluteUrl("/") },
     publisher: organization(),
     image: [absoluteUrl(LOGO_PATH)],
     inLanguage: site.lang,

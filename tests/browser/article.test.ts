@@ -10,14 +10,22 @@ describe.skipIf(!run)("the article page in Chromium", () => {
   const requests: string[] = [];
   const failures: string[] = [];
   const consoleErrors: string[] = [];
-  let report: { htmlDirection: string; mainDirection: string; loadedFonts: string[]; fontCheck: boolean; bodyFont: string };
+  let report: {
+    htmlDirection: string;
+    mainDirection: string;
+    loadedFonts: string[];
+    fontCheck: boolean;
+    bodyFont: string;
+  };
 
   beforeAll(async () => {
     server = await serveStatic(inject("siteDir"));
     browser = await launchBrowser({ viewport: { width: 390, height: 844 } });
     const page = await browser.context.newPage();
     page.on("request", (request) => requests.push(request.url()));
-    page.on("requestfailed", (request) => failures.push(`${request.url()} ${request.failure()?.errorText}`));
+    page.on("requestfailed", (request) =>
+      failures.push(`${request.url()} ${request.failure()?.errorText}`),
+    );
     page.on("response", (response) => {
       if (response.status() >= 400) failures.push(`${response.url()} HTTP ${response.status()}`);
     });
@@ -31,7 +39,9 @@ describe.skipIf(!run)("the article page in Chromium", () => {
       return {
         htmlDirection: getComputedStyle(document.documentElement).direction,
         mainDirection: getComputedStyle(main).direction,
-        loadedFonts: [...document.fonts].filter((font) => font.status === "loaded").map((font) => `${font.family} ${font.weight}`),
+        loadedFonts: [...document.fonts]
+          .filter((font) => font.status === "loaded")
+          .map((font) => `${font.family} ${font.weight}`),
         fontCheck: document.fonts.check('16px "Vazirmatn"', "تروریست‌ها"),
         bodyFont: getComputedStyle(document.body).fontFamily,
       };

@@ -41,8 +41,15 @@ describe("the article page /news/1001/", () => {
   });
 
   it("renders every body paragraph of the stored article, in order", () => {
-    const paragraphs = source.body.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
-    expect($(".article-body p").map((_, p) => $(p).text()).get()).toEqual(paragraphs);
+    const paragraphs = source.body
+      .split(/\n{2,}/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    expect(
+      $(".article-body p")
+        .map((_, p) => $(p).text())
+        .get(),
+    ).toEqual(paragraphs);
   });
 
   it("has an absolute canonical URL and a meta description from the lead", () => {
@@ -58,8 +65,12 @@ describe("the article page /news/1001/", () => {
 
   it("ships no JavaScript and loads nothing from another host", () => {
     expect($("script:not([type='application/ld+json'])").length, "no executable script").toBe(0);
-    const urls = $("[src], link[href]").map((_, el) => $(el).attr("src") ?? $(el).attr("href")).get();
-    const foreign = urls.filter((url) => /^(?:https?:)?\/\//.test(url) && !url.startsWith(site.url));
+    const urls = $("[src], link[href]")
+      .map((_, el) => $(el).attr("src") ?? $(el).attr("href"))
+      .get();
+    const foreign = urls.filter(
+      (url) => /^(?:https?:)?\/\//.test(url) && !url.startsWith(site.url),
+    );
     expect(foreign).toEqual([]);
   });
 

@@ -9,7 +9,10 @@ import { parseXmlStrict } from "../support/xml.ts";
 
 // A fixture whose title carries <, &, both quotes and a </title>: it must come back as text.
 const siteDir = inject("escapingSiteDir");
-const front = parseSource(readFileSync("tests/fixtures/escaping/2001.md", "utf8")).data as { title: string; lead: string };
+const front = parseSource(readFileSync("tests/fixtures/escaping/2001.md", "utf8")).data as {
+  title: string;
+  lead: string;
+};
 
 describe("hostile text in the article page", () => {
   const $ = loadPage(siteDir, "/news/2001/");
@@ -21,7 +24,10 @@ describe("hostile text in the article page", () => {
   });
 
   it("creates no element from the title, lead or body", () => {
-    expect($("script:not([type='application/ld+json'])").length, "no executable script element").toBe(0);
+    expect(
+      $("script:not([type='application/ld+json'])").length,
+      "no executable script element",
+    ).toBe(0);
     expect($("body script").length, "nothing script-like in the body").toBe(0);
     expect($("b").length).toBe(0);
     expect($(".lead").text()).toBe(front.lead);
@@ -29,7 +35,9 @@ describe("hostile text in the article page", () => {
   });
 
   it("turns no javascript: or data: URL into a link, and marks external links", () => {
-    const hrefs = $(".article-body a").map((_, a) => $(a).attr("href")).get();
+    const hrefs = $(".article-body a")
+      .map((_, a) => $(a).attr("href"))
+      .get();
     expect(hrefs).toEqual(["https://example.org/x"]);
     expect($(".article-body a").attr("rel")).toBe("noopener noreferrer");
   });

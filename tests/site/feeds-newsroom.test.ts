@@ -437,7 +437,9 @@ describe("the preview stylesheet", () => {
       link.getAttribute("href")!,
     );
     // Per page: two stylesheets and the site icon (without it, browsers ask for /favicon.ico: a 404).
-    const rels = Array.from(document.getElementsByTagName("link")).map((link) => link.getAttribute("rel"));
+    const rels = Array.from(document.getElementsByTagName("link")).map((link) =>
+      link.getAttribute("rel"),
+    );
     expect(rels.filter((rel) => rel === "stylesheet")).toHaveLength(4);
     expect(rels.filter((rel) => rel === "icon")).toHaveLength(2);
     expect(hrefs.length).toBe(6);

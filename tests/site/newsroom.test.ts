@@ -40,7 +40,9 @@ describe("pagination", () => {
   it("splits the home page into pages of site.pageSize, newest first", () => {
     expect(published.length).toBeGreaterThan(site.pageSize);
     const all = Array.from({ length: pages }, (_, i) => codesOn(routes.home(i + 1))).flat();
-    const expected = [...published].sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || b.code - a.code).map((f) => f.code);
+    const expected = [...published]
+      .sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || b.code - a.code)
+      .map((f) => f.code);
     expect(all).toEqual(expected);
     expect(codesOn(routes.home(1))).toHaveLength(site.pageSize);
   });
@@ -51,7 +53,9 @@ describe("pagination", () => {
     expect(first('head link[rel="next"]').attr("href")).toBe(sitePath(routes.home(2)));
     expect(first('head link[rel="prev"]').length).toBe(0);
     expect(second('head link[rel="prev"]').attr("href")).toBe(sitePath(routes.home(1)));
-    expect(second(".pagination").text()).toContain(`صفحه ${toPersianDigits(2)} از ${toPersianDigits(pages)}`);
+    expect(second(".pagination").text()).toContain(
+      `صفحه ${toPersianDigits(2)} از ${toPersianDigits(pages)}`,
+    );
     expect(second(".pagination a[rel=prev]").attr("href")).toBe(sitePath(routes.home(1)));
   });
 
@@ -59,17 +63,27 @@ describe("pagination", () => {
     const world = sectionOf("بین‌الملل");
     const count = published.filter((f) => f.section === world.name).length;
     expect(count).toBeGreaterThan(site.pageSize);
-    expect([...codesOn(routes.section(world)), ...codesOn(routes.section(world, 2))]).toHaveLength(count);
+    expect([...codesOn(routes.section(world)), ...codesOn(routes.section(world, 2))]).toHaveLength(
+      count,
+    );
   });
 });
 
 describe("sections", () => {
-  it.each(site.sections.map((section) => [section.name, section] as const))("%s lists exactly its published articles", (_, section) => {
-    const expected = published.filter((f) => f.section === section.name).map((f) => f.code).sort();
-    const pages = Math.max(1, Math.ceil(expected.length / site.pageSize));
-    const shown = Array.from({ length: pages }, (_, i) => codesOn(routes.section(section, i + 1))).flat().sort();
-    expect(shown).toEqual(expected);
-  });
+  it.each(site.sections.map((section) => [section.name, section] as const))(
+    "%s lists exactly its published articles",
+    (_, section) => {
+      const expected = published
+        .filter((f) => f.section === section.name)
+        .map((f) => f.code)
+        .sort();
+      const pages = Math.max(1, Math.ceil(expected.length / site.pageSize));
+      const shown = Array.from({ length: pages }, (_, i) => codesOn(routes.section(section, i + 1)))
+        .flat()
+        .sort();
+      expect(shown).toEqual(expected);
+    },
+  );
 });
 
 describe("tags", () => {
@@ -77,13 +91,21 @@ describe("tags", () => {
   const karabakh = published.filter((f) => f.tags?.some((tag) => spellings.includes(tag)));
 
   it("gives one topic page to a tag written with a ZWNJ, fused, or with a space", () => {
-    expect(new Set(karabakh.flatMap((f) => f.tags.filter((t) => spellings.includes(t)))).size).toBe(3);
-    expect(codesOn(routes.topic({ slug: "قرهباغ" })).sort()).toEqual(karabakh.map((f) => f.code).sort());
+    expect(new Set(karabakh.flatMap((f) => f.tags.filter((t) => spellings.includes(t)))).size).toBe(
+      3,
+    );
+    expect(codesOn(routes.topic({ slug: "قرهباغ" })).sort()).toEqual(
+      karabakh.map((f) => f.code).sort(),
+    );
   });
 
   it("gives one topic page to a tag written with Persian or Arabic letters", () => {
-    const arabic = published.filter((f) => f.tags?.some((tag) => tag === "کشورهای عربی" || tag === "كشورهاي عربي"));
-    expect(codesOn(routes.topic({ slug: "کشورهای-عربی" })).sort()).toEqual(arabic.map((f) => f.code).sort());
+    const arabic = published.filter((f) =>
+      f.tags?.some((tag) => tag === "کشورهای عربی" || tag === "كشورهاي عربي"),
+    );
+    expect(codesOn(routes.topic({ slug: "کشورهای-عربی" })).sort()).toEqual(
+      arabic.map((f) => f.code).sort(),
+    );
     expect(existsSync(outputFile(siteDir, routes.topic({ slug: "كشورهاي-عربي" })))).toBe(false);
   });
 
@@ -96,7 +118,11 @@ describe("tags", () => {
 
   it("links each article's tags to their topic pages", () => {
     const $ = loadPage(siteDir, routes.article(3001));
-    expect($(".tags a").map((_, a) => $(a).attr("href")).get()).toContain(sitePath(routes.topic({ slug: "قرهباغ" })));
+    expect(
+      $(".tags a")
+        .map((_, a) => $(a).attr("href"))
+        .get(),
+    ).toContain(sitePath(routes.topic({ slug: "قرهباغ" })));
   });
 });
 
@@ -113,7 +139,9 @@ describe("the Jalali archive", () => {
 
   it("lists years and months on the archive index, newest first", () => {
     const $ = loadPage(siteDir, routes.archive());
-    const years = $("section h2 a").map((_, a) => $(a).text()).get();
+    const years = $("section h2 a")
+      .map((_, a) => $(a).text())
+      .get();
     // The fixtures are dated in 1399, 1400 and 1402 (none in 1401: an empty year has no page).
     expect(years).toEqual(["۱۴۰۲", "۱۴۰۰", "۱۳۹۹"]);
     expect($(`a[href="${sitePath(routes.archiveMonth(1400, 1))}"]`).text()).toBe("فروردین ۱۴۰۰");
@@ -150,7 +178,9 @@ describe("article anatomy", () => {
   });
 
   it("offers plain share links and the short link in a read-only field", () => {
-    const names = $(".share li a").map((_, a) => $(a).text()).get();
+    const names = $(".share li a")
+      .map((_, a) => $(a).text())
+      .get();
     expect(names).toEqual(["تلگرام", "واتس‌اپ", "ایکس", "ایمیل"]);
     expect($(".share a").first().attr("href")).toMatch(/^https:\/\/t\.me\/share\/url\?url=/);
     expect($("#short-link").attr("readonly")).toBeDefined();
@@ -160,7 +190,9 @@ describe("article anatomy", () => {
 
   it("lists related articles that share a tag or the section, never the article itself", () => {
     const page = loadPage(siteDir, routes.article(3001));
-    const related = page(".related a").map((_, a) => Number(/\/news\/(\d+)\//.exec(page(a).attr("href")!)![1])).get();
+    const related = page(".related a")
+      .map((_, a) => Number(/\/news\/(\d+)\//.exec(page(a).attr("href")!)![1]))
+      .get();
     expect(related.length).toBeGreaterThan(0);
     expect(related).not.toContain(3001);
     const self = published.find((f) => f.code === 3001)!;
@@ -172,7 +204,9 @@ describe("article anatomy", () => {
 
   it("links the next newer and older articles of the same section", () => {
     const page = loadPage(siteDir, routes.article(3002));
-    const hrefs = page(".neighbours a").map((_, a) => page(a).attr("href")).get();
+    const hrefs = page(".neighbours a")
+      .map((_, a) => page(a).attr("href"))
+      .get();
     expect(hrefs).toEqual([sitePath(routes.article(3003)), sitePath(routes.article(3001))]);
   });
 });
@@ -188,8 +222,12 @@ describe("drafts and future articles", () => {
 describe("short links", () => {
   it("redirects /n/<code>/ to the article with a canonical link and a _redirects rule", () => {
     const $ = loadPage(siteDir, routes.short(3001));
-    expect($('meta[http-equiv="refresh"]').attr("content")).toBe(`0; url=${sitePath(routes.article(3001))}`);
+    expect($('meta[http-equiv="refresh"]').attr("content")).toBe(
+      `0; url=${sitePath(routes.article(3001))}`,
+    );
     expect($('link[rel="canonical"]').attr("href")).toMatch(new RegExp(`${routes.article(3001)}$`));
-    expect(readOutput(siteDir, "/_redirects")).toContain(`${sitePath(routes.short(3001))} ${sitePath(routes.article(3001))} 301`);
+    expect(readOutput(siteDir, "/_redirects")).toContain(
+      `${sitePath(routes.short(3001))} ${sitePath(routes.article(3001))} 301`,
+    );
   });
 });

@@ -15,10 +15,24 @@ let files: string[];
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "sarkhat-prefix-"));
-  await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/build.ts", "--output", path.join(dir, "site"), "--articles", "tests/fixtures/newsroom"], {
-    env: { ...process.env, PATH_PREFIX: PREFIX, SITE_URL: ORIGIN },
-  });
-  files = readdirSync(path.join(dir, "site"), { recursive: true, encoding: "utf8" }).map((file) => path.join(dir, "site", file));
+  await promisify(execFile)(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/build.ts",
+      "--output",
+      path.join(dir, "site"),
+      "--articles",
+      "tests/fixtures/newsroom",
+    ],
+    {
+      env: { ...process.env, PATH_PREFIX: PREFIX, SITE_URL: ORIGIN },
+    },
+  );
+  files = readdirSync(path.join(dir, "site"), { recursive: true, encoding: "utf8" }).map((file) =>
+    path.join(dir, "site", file),
+  );
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,14 +58,17 @@ describe(`a build with PATH_PREFIX=${PREFIX}`, () => {
 
   it("writes absolute URLs on the origin under the prefix, in pages, feeds and the sitemap", () => {
     const texts = [...read(".html"), ...read(".xml"), ...read(".json"), ...read(".txt")];
-    const urls = texts.flatMap((text) => text.match(/https?:\/\/[^\s"'<>)]+/g) ?? []).filter((url) => url.startsWith(ORIGIN));
+    const urls = texts
+      .flatMap((text) => text.match(/https?:\/\/[^\s"'<>)]+/g) ?? [])
+      .filter((url) => url.startsWith(ORIGIN));
     expect(urls.length).toBeGreaterThan(100);
     expect(urls.filter((url) => !url.startsWith(`${ORIGIN}${PREFIX}`))).toEqual([]);
   });
 
   it("keeps short-link redirects and the manifest inside the prefix", () => {
     const [redirects] = read("_redirects");
-    for (const line of redirects!.trim().split("\n")) expect(line).toMatch(new RegExp(`^${PREFIX}n/\\d+/ ${PREFIX}news/\\d+/ 301$`));
+    for (const line of redirects!.trim().split("\n"))
+      expect(line).toMatch(new RegExp(`^${PREFIX}n/\\d+/ ${PREFIX}news/\\d+/ 301$`));
     const [manifest] = read("manifest.webmanifest");
     expect(JSON.parse(manifest!)).toMatchObject({ start_url: PREFIX, scope: PREFIX });
   });

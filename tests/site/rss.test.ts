@@ -28,7 +28,10 @@ describe("/feed.xml (RSS 2.0)", () => {
     expect(root.getAttribute("version")).toBe("2.0");
     expect(root.getAttribute("xmlns:content")).toBe("http://purl.org/rss/1.0/modules/content/");
     expect(root.getAttribute("xmlns:atom")).toBe("http://www.w3.org/2005/Atom");
-    const encoded = document.getElementsByTagNameNS("http://purl.org/rss/1.0/modules/content/", "encoded");
+    const encoded = document.getElementsByTagNameNS(
+      "http://purl.org/rss/1.0/modules/content/",
+      "encoded",
+    );
     expect(encoded.length).toBe(1);
   });
 
@@ -37,7 +40,11 @@ describe("/feed.xml (RSS 2.0)", () => {
     expect(feed.description).toBe(site.description);
     expect(feed.link).toBe(absoluteUrl("/"));
     expect(feed.language).toBe(site.lang);
-    expect(feed.atom?.links?.[0]).toMatchObject({ href: absoluteUrl("/feed.xml"), rel: "self", type: "application/rss+xml" });
+    expect(feed.atom?.links?.[0]).toMatchObject({
+      href: absoluteUrl("/feed.xml"),
+      rel: "self",
+      type: "application/rss+xml",
+    });
   });
 
   it("dates the channel by its newest article, not by the clock", () => {
@@ -61,7 +68,10 @@ describe("/feed.xml (RSS 2.0)", () => {
   });
 
   it("has a category for the section and one per tag", () => {
-    expect(item?.categories?.map((category) => category.name)).toEqual([front.section, ...front.tags]);
+    expect(item?.categories?.map((category) => category.name)).toEqual([
+      front.section,
+      ...front.tags,
+    ]);
   });
 
   it("writes absolute URLs only", () => {

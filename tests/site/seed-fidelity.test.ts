@@ -8,7 +8,10 @@ const seedFile = path.resolve("../shared/seed/article-fa.txt");
 const ZWNJ = /\u200C/g;
 
 function paragraphs(text: string): string[] {
-  return text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 describe("the published article is the seed, word for word", () => {
@@ -33,10 +36,16 @@ describe("the published article is the seed, word for word", () => {
     expect(text).not.toMatch(new RegExp(`(?<![\\u0600-\\u06FF\\u200C])${fused}`));
   });
 
-  it.each(["مینسک", "میراث", "خاورمیانه", "کشورهای", "بارها"])("leaves %s as it is, with no ZWNJ inside", (word) => {
-    const text = storedParagraphs.join("\n");
-    expect(text).toContain(word);
-    const withZwnj = Array.from({ length: word.length - 1 }, (_, i) => word.slice(0, i + 1) + "\u200C" + word.slice(i + 1));
-    expect(withZwnj.filter((variant) => text.includes(variant))).toEqual([]);
-  });
+  it.each(["مینسک", "میراث", "خاورمیانه", "کشورهای", "بارها"])(
+    "leaves %s as it is, with no ZWNJ inside",
+    (word) => {
+      const text = storedParagraphs.join("\n");
+      expect(text).toContain(word);
+      const withZwnj = Array.from(
+        { length: word.length - 1 },
+        (_, i) => word.slice(0, i + 1) + "\u200C" + word.slice(i + 1),
+      );
+      expect(withZwnj.filter((variant) => text.includes(variant))).toEqual([]);
+    },
+  );
 });

@@ -12,8 +12,28 @@ const siteDir = inject("newsroomSiteDir");
 
 // The schema.org properties each type we emit may carry (from schema.org's type pages): a typo
 // or a property of the wrong type fails here instead of silently costing rich results.
-const THING = ["@context", "@type", "@id", "name", "alternateName", "description", "url", "identifier", "image"];
-const CREATIVE_WORK = [...THING, "headline", "datePublished", "dateModified", "author", "publisher", "inLanguage", "mainEntityOfPage", "keywords"];
+const THING = [
+  "@context",
+  "@type",
+  "@id",
+  "name",
+  "alternateName",
+  "description",
+  "url",
+  "identifier",
+  "image",
+];
+const CREATIVE_WORK = [
+  ...THING,
+  "headline",
+  "datePublished",
+  "dateModified",
+  "author",
+  "publisher",
+  "inLanguage",
+  "mainEntityOfPage",
+  "keywords",
+];
 const PROPERTIES: Record<string, string[]> = {
   NewsArticle: [...CREATIVE_WORK, "articleSection"],
   NewsMediaOrganization: [...THING, "logo"],
@@ -34,19 +54,28 @@ function checkTypes(node: unknown, where: string): void {
   if (typeof type === "string") {
     const allowed = PROPERTIES[type];
     expect(allowed, `${where}: @type ${type} is one we know`).toBeDefined();
-    for (const key of Object.keys(record)) expect(allowed, `${where}: ${type}.${key}`).toContain(key);
+    for (const key of Object.keys(record))
+      expect(allowed, `${where}: ${type}.${key}`).toContain(key);
   }
   for (const [key, value] of Object.entries(record)) checkTypes(value, `${where}.${key}`);
 }
 
 function jsonLd($: CheerioAPI): Record<string, unknown>[] {
-  return $('script[type="application/ld+json"]').map((_, el) => JSON.parse($(el).text()) as unknown).get() as Record<string, unknown>[];
+  return $('script[type="application/ld+json"]')
+    .map((_, el) => JSON.parse($(el).text()) as unknown)
+    .get() as Record<string, unknown>[];
 }
 
 describe("article metadata", () => {
   const $ = loadPage(siteDir, routes.article(3032));
-  const front = parseSource(readFileSync("tests/fixtures/newsroom/3032.md", "utf8")).data as Record<string, unknown>;
-  const og = (property: string) => $(`meta[property="${property}"]`).map((_, el) => $(el).attr("content")).get();
+  const front = parseSource(readFileSync("tests/fixtures/newsroom/3032.md", "utf8")).data as Record<
+    string,
+    unknown
+  >;
+  const og = (property: string) =>
+    $(`meta[property="${property}"]`)
+      .map((_, el) => $(el).attr("content"))
+      .get();
 
   it("has Open Graph and Twitter card tags with ASCII-digit ISO dates", () => {
     expect(og("og:locale")).toEqual([site.ogLocale]);
@@ -77,7 +106,8 @@ describe("article metadata", () => {
       publisher: { "@type": "NewsMediaOrganization", name: site.name },
     });
     expect(breadcrumbs).toMatchObject({ "@type": "BreadcrumbList" });
-    const items = (breadcrumbs as { itemListElement: { position: number; item: string }[] }).itemListElement;
+    const items = (breadcrumbs as { itemListElement: { position: number; item: string }[] })
+      .itemListElement;
     expect(items.map((item) => item.position)).toEqual([1, 2, 3]);
     expect(items.at(-1)?.item).toBe(absoluteUrl(routes.article(3032)));
   });
@@ -102,7 +132,9 @@ describe("home page metadata", () => {
 describe("JSON-LD with hostile text", () => {
   it("keeps a </script> in a title inside the JSON, which still parses to the exact title", () => {
     const $ = loadPage(inject("escapingSiteDir"), routes.article(2001));
-    const title = (parseSource(readFileSync("tests/fixtures/escaping/2001.md", "utf8")).data as { title: string }).title;
+    const title = (
+      parseSource(readFileSync("tests/fixtures/escaping/2001.md", "utf8")).data as { title: string }
+    ).title;
     expect(title).toContain("</script>");
     expect($("script").length).toBe(2);
     expect(jsonLd($)[0]).toMatchObject({ headline: title });
@@ -116,8 +148,13 @@ describe("sitemap, robots and manifest", () => {
 
   it("lists every article with its lastmod in the sitemap, with absolute URLs", () => {
     expect(locs.every((loc) => loc.startsWith(`${site.url}/`))).toBe(true);
-    const article = urls.find((url) => url.getElementsByTagName("loc")[0]?.textContent === absoluteUrl(routes.article(3032)));
-    expect(article?.getElementsByTagName("lastmod")[0]?.textContent).toBe("2023-06-11T08:30:00+03:30");
+    const article = urls.find(
+      (url) =>
+        url.getElementsByTagName("loc")[0]?.textContent === absoluteUrl(routes.article(3032)),
+    );
+    expect(article?.getElementsByTagName("lastmod")[0]?.textContent).toBe(
+      "2023-06-11T08:30:00+03:30",
+    );
     expect(new Set(locs).size).toBe(locs.length);
   });
 
@@ -126,7 +163,11 @@ describe("sitemap, robots and manifest", () => {
   });
 
   it("has a web app manifest whose icons exist", () => {
-    const manifest = JSON.parse(readOutput(siteDir, "/manifest.webmanifest")) as { lang: string; dir: string; icons: { src: string }[] };
+    const manifest = JSON.parse(readOutput(siteDir, "/manifest.webmanifest")) as {
+      lang: string;
+      dir: string;
+      icons: { src: string }[];
+    };
     expect(manifest).toMatchObject({ lang: site.lang, dir: site.dir });
     for (const icon of manifest.icons) expect(existsSync(outputFile(siteDir, icon.src))).toBe(true);
   });

@@ -6,10 +6,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type BrowserContextOptions } from "playwright-core";
 
-const CANDIDATES = [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+const CANDIDATES = [
+  process.env.CHROME_PATH,
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+];
 
 /** The Chromium to test with, or undefined when none is installed. */
-export const chromiumPath = CANDIDATES.find((candidate): candidate is string => !!candidate && existsSync(candidate));
+export const chromiumPath = CANDIDATES.find(
+  (candidate): candidate is string => !!candidate && existsSync(candidate),
+);
 
 // Flags for a closed network: no background connections that would fail and add noise.
 const ARGS = [
@@ -36,7 +43,10 @@ export interface Browser {
 
 /** A fresh browser with an empty profile of its own, removed on close. */
 export async function launchBrowser(options: BrowserContextOptions = {}): Promise<Browser> {
-  if (!chromiumPath) throw new Error("No Chromium found: install Debian's chromium (apt-get install chromium) or set CHROME_PATH");
+  if (!chromiumPath)
+    throw new Error(
+      "No Chromium found: install Debian's chromium (apt-get install chromium) or set CHROME_PATH",
+    );
   const profile = mkdtempSync(path.join(tmpdir(), "sarkhat-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -59,7 +69,10 @@ export async function launchBrowser(options: BrowserContextOptions = {}): Promis
  */
 export function browserAvailability(): { run: boolean } {
   if (chromiumPath) return { run: true };
-  if (process.env.CI) throw new Error("CI=true but no Chromium is installed: .ci/run must apt-get install chromium");
-  console.warn("\n*** SKIPPED: browser tests need Chromium (apt-get install chromium); none was found. ***\n");
+  if (process.env.CI)
+    throw new Error("CI=true but no Chromium is installed: .ci/run must apt-get install chromium");
+  console.warn(
+    "\n*** SKIPPED: browser tests need Chromium (apt-get install chromium); none was found. ***\n",
+  );
   return { run: false };
 }

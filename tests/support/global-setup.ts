@@ -31,10 +31,30 @@ async function buildAll(): Promise<Builds> {
     const { buildSite } = await import("../../src/build.ts");
     const root = path.resolve(import.meta.dirname, "../..");
     const site = await buildSite({ root, outputDir: ".cache/site", quiet: true });
-    const escaping = await buildSite({ root, outputDir: ".cache/site-escaping", articlesDir: "tests/fixtures/escaping", quiet: true });
-    const newsroom = await buildSite({ root, outputDir: ".cache/site-newsroom", articlesDir: "tests/fixtures/newsroom", quiet: true });
-    const search = await buildSite({ root, outputDir: ".cache/site-search", articlesDir: "tests/fixtures/search", quiet: true });
-    return { siteDir: site.outputDir, escapingSiteDir: escaping.outputDir, newsroomSiteDir: newsroom.outputDir, searchSiteDir: search.outputDir };
+    const escaping = await buildSite({
+      root,
+      outputDir: ".cache/site-escaping",
+      articlesDir: "tests/fixtures/escaping",
+      quiet: true,
+    });
+    const newsroom = await buildSite({
+      root,
+      outputDir: ".cache/site-newsroom",
+      articlesDir: "tests/fixtures/newsroom",
+      quiet: true,
+    });
+    const search = await buildSite({
+      root,
+      outputDir: ".cache/site-search",
+      articlesDir: "tests/fixtures/search",
+      quiet: true,
+    });
+    return {
+      siteDir: site.outputDir,
+      escapingSiteDir: escaping.outputDir,
+      newsroomSiteDir: newsroom.outputDir,
+      searchSiteDir: search.outputDir,
+    };
   } finally {
     await unregister();
   }

@@ -27,7 +27,9 @@ describe("parseSource", () => {
   });
 
   it("reports a duplicate key", () => {
-    expect(parseSource("---\ncode: 1\ncode: 2\n---\n").errors[0]?.message).toMatch(/unique|duplicate/i);
+    expect(parseSource("---\ncode: 1\ncode: 2\n---\n").errors[0]?.message).toMatch(
+      /unique|duplicate/i,
+    );
   });
 
   it("reports missing and unclosed front matter", () => {

@@ -16,12 +16,22 @@ describe("nextFreeCode", () => {
 });
 
 describe("newArticleSource", () => {
-  const source = newArticleSource({ title: "تیتر «تازه»: آزمایشی", code: 1002, now, tags: ["قره‌باغ", "نفت: بازار"] });
+  const source = newArticleSource({
+    title: "تیتر «تازه»: آزمایشی",
+    code: 1002,
+    now,
+    tags: ["قره‌باغ", "نفت: بازار"],
+  });
   const checked = checkSource(source, "new.md");
 
   it("writes front matter that passes validation, as a draft", () => {
     expect(checked.problems).toEqual([]);
-    expect(checked.article).toMatchObject({ code: 1002, title: "تیتر «تازه»: آزمایشی", draft: true, section: site.sections[0] });
+    expect(checked.article).toMatchObject({
+      code: 1002,
+      title: "تیتر «تازه»: آزمایشی",
+      draft: true,
+      section: site.sections[0],
+    });
     expect(checked.article?.tags.map((tag) => tag.name)).toEqual(["قره‌باغ", "نفت: بازار"]);
   });
 
@@ -31,7 +41,20 @@ describe("newArticleSource", () => {
   });
 
   it("explains every schema field in a comment", () => {
-    for (const field of ["code", "title", "surtitle", "lead", "date", "modified", "section", "tags", "source", "quoting", "author", "draft"]) {
+    for (const field of [
+      "code",
+      "title",
+      "surtitle",
+      "lead",
+      "date",
+      "modified",
+      "section",
+      "tags",
+      "source",
+      "quoting",
+      "author",
+      "draft",
+    ]) {
       expect(source, field).toMatch(new RegExp(`^# (?:${field}: )?`, "m"));
       expect(source, field).toMatch(new RegExp(`^#? ?${field}:`, "m"));
     }
@@ -39,7 +62,9 @@ describe("newArticleSource", () => {
 
   it("refuses an empty title and an unknown section, naming them", () => {
     expect(() => newArticleSource({ title: "  ", code: 1, now })).toThrow(/--title is empty/);
-    expect(() => newArticleSource({ title: "x", code: 1, now, section: "ورزش" })).toThrow(/"ورزش" is unknown/);
+    expect(() => newArticleSource({ title: "x", code: 1, now, section: "ورزش" })).toThrow(
+      /"ورزش" is unknown/,
+    );
   });
 });
 

@@ -32,11 +32,17 @@ describe(`zoned time (process TZ=${process.env.TZ})`, () => {
   });
 
   it("writes ISO 8601 with the Tehran offset and ASCII digits", () => {
-    expect(toIsoWithOffset(new Date("2020-12-02T20:30:00Z"), TEHRAN)).toBe("2020-12-03T00:00:00+03:30");
+    expect(toIsoWithOffset(new Date("2020-12-02T20:30:00Z"), TEHRAN)).toBe(
+      "2020-12-03T00:00:00+03:30",
+    );
   });
 
   it("writes RFC 822 with the Tehran offset", () => {
-    expect(toRfc822(new Date("2020-12-02T20:30:00Z"), TEHRAN)).toBe("Thu, 03 Dec 2020 00:00:00 +0330");
-    expect(toRfc822(new Date("2020-07-01T05:30:00Z"), TEHRAN)).toBe("Wed, 01 Jul 2020 10:00:00 +0430");
+    expect(toRfc822(new Date("2020-12-02T20:30:00Z"), TEHRAN)).toBe(
+      "Thu, 03 Dec 2020 00:00:00 +0330",
+    );
+    expect(toRfc822(new Date("2020-07-01T05:30:00Z"), TEHRAN)).toBe(
+      "Wed, 01 Jul 2020 10:00:00 +0430",
+    );
   });
 });
