@@ -37,37 +37,29 @@ function crumbs(article: Article) {
 function meta(article: Article): SafeHtml {
   const source = sourceLine(article);
   return html`<div class="meta">
-    <p>
-      <a href="${sitePath(routes.section(article.section))}">${article.section.name}</a>
-      <span class="code">کد خبر: ${toPersianDigits(article.code)}</span>
-      <span>زمان مطالعه: ${toPersianDigits(readingMinutes(article.body))} دقیقه</span>
-    </p>
-    <p>
-      ${archiveDateLink(article.date, article.hasTime)}
-      <span class="gregorian">${formatGregorianDate(article.date, site.timeZone)}</span>
-      ${article.modified ? html`<span class="updated">به‌روزرسانی: ${publishedTime(article.modified, true)}</span>` : ""}
-    </p>
-    ${
-      source || article.author
-        ? html`<p>
-            ${source ? html`<span class="source">${isolateLatin(source)}</span>` : ""}
-            ${article.author ? html`<span class="author">نویسنده: ${isolateLatin(article.author)}</span>` : ""}
-          </p>`
-        : ""
-    }
-  </div>`;
+<p><a href="${sitePath(routes.section(article.section))}">${article.section.name}</a>
+<span class="code">کد خبر: ${toPersianDigits(article.code)}</span>
+<span>زمان مطالعه: ${toPersianDigits(readingMinutes(article.body))} دقیقه</span></p>
+<p>${archiveDateLink(article.date, article.hasTime)}
+<span class="gregorian">${formatGregorianDate(article.date, site.timeZone)}</span>
+${article.modified ? html`<span class="updated">به‌روزرسانی: ${publishedTime(article.modified, true)}</span>` : ""}</p>
+${
+  source || article.author
+    ? html`<p>${source ? html`<span class="source">${isolateLatin(source)}</span>` : ""}
+${article.author ? html`<span class="author">نویسنده: ${isolateLatin(article.author)}</span>` : ""}</p>`
+    : ""
+}
+</div>`;
 }
 
 function share(article: Article): SafeHtml {
   const shortUrl = absoluteUrl(routes.short(article.code));
   return html`<section class="share no-print" aria-labelledby="share-title">
-    <h2 id="share-title">هم‌رسانی</h2>
-    <ul>
-      ${shareLinks(article.title, absoluteUrl(article.url)).map((link) => html`<li><a href="${link.href}" rel="noopener noreferrer">${link.name}</a></li>`)}
-    </ul>
-    <label for="short-link">پیوند کوتاه</label>
-    <input id="short-link" class="short-link" type="url" value="${shortUrl}" readonly dir="ltr" />
-  </section>`;
+<h2 id="share-title">هم‌رسانی</h2>
+<ul>${shareLinks(article.title, absoluteUrl(article.url)).map((link) => html`<li><a href="${link.href}" rel="noopener noreferrer">${link.name}</a></li>`)}</ul>
+<label for="short-link">پیوند کوتاه</label>
+<input id="short-link" class="short-link" type="url" value="${shortUrl}" readonly dir="ltr">
+</section>`;
 }
 
 function related(article: Article, newsroom: Newsroom): SafeHtml {
@@ -76,45 +68,38 @@ function related(article: Article, newsroom: Newsroom): SafeHtml {
   return html`${
     list.length
       ? html`<section class="related no-print" aria-labelledby="related-title">
-          <h2 id="related-title">خبرهای مرتبط</h2>
-          <ul>
-            ${list.map((item) => html`<li><a href="${sitePath(item.url)}">${isolateLatin(item.title)}</a></li>`)}
-          </ul>
-        </section>`
+<h2 id="related-title">خبرهای مرتبط</h2>
+<ul>${list.map((item) => html`<li><a href="${sitePath(item.url)}">${isolateLatin(item.title)}</a></li>`)}</ul>
+</section>`
       : ""
   }${
     newer || older
-      ? html`<nav
-          class="neighbours no-print"
-          aria-label="${`خبرهای دیگر سرویس ${article.section.name}`}"
-        >
-          ${newer ? html`<a href="${sitePath(newer.url)}"><span>خبر بعدی</span> ${isolateLatin(newer.title)}</a>` : ""}
-          ${older ? html`<a href="${sitePath(older.url)}"><span>خبر قبلی</span> ${isolateLatin(older.title)}</a>` : ""}
-        </nav>`
+      ? html`<nav class="neighbours no-print" aria-label="${`خبرهای دیگر سرویس ${article.section.name}`}">
+${newer ? html`<a href="${sitePath(newer.url)}"><span>خبر بعدی</span> ${isolateLatin(newer.title)}</a>` : ""}
+${older ? html`<a href="${sitePath(older.url)}"><span>خبر قبلی</span> ${isolateLatin(older.title)}</a>` : ""}
+</nav>`
       : ""
   }`;
 }
 
 export function renderArticle(article: Article, assets: Assets, newsroom?: Newsroom): string {
   const body = html`<article class="article" aria-labelledby="article-title">
-      <header class="article-header">
-        ${article.surtitle ? html`<p class="surtitle">${isolateLatin(article.surtitle)}</p>` : ""}
-        <h1 id="article-title">${isolateLatin(article.title)}</h1>
-        <p class="lead">${isolateLatin(article.lead)}</p>
-        ${meta(article)}
-      </header>
-      <div class="article-body">${raw(article.html)}</div>
-      <p class="print-only">نشانی: ${ltr(absoluteUrl(article.url))}</p>
-      ${
-        article.tags.length
-          ? html`<ul class="tags no-print" aria-label="برچسب‌ها">
-              ${article.tags.map((tag) => html`<li><a href="${sitePath(routes.topic(tag))}">${isolateLatin(tag.name)}</a></li>`)}
-            </ul>`
-          : ""
-      }
-      ${share(article)}
-    </article>
-    ${newsroom ? related(article, newsroom) : ""}`;
+<header class="article-header">
+${article.surtitle ? html`<p class="surtitle">${isolateLatin(article.surtitle)}</p>` : ""}<h1 id="article-title">${isolateLatin(article.title)}</h1>
+<p class="lead">${isolateLatin(article.lead)}</p>
+${meta(article)}
+</header>
+<div class="article-body">
+${raw(article.html)}</div>
+<p class="print-only">نشانی: ${ltr(absoluteUrl(article.url))}</p>
+${
+  article.tags.length
+    ? html`<ul class="tags no-print" aria-label="برچسب‌ها">${article.tags.map((tag) => html`<li><a href="${sitePath(routes.topic(tag))}">${isolateLatin(tag.name)}</a></li>`)}</ul>`
+    : ""
+}
+${share(article)}
+</article>
+${newsroom ? related(article, newsroom) : ""}`;
   return renderPage({
     path: article.url,
     title: article.title,

@@ -32,36 +32,30 @@ export const siteFeedsPath = routes.home();
 
 function header(): SafeHtml {
   return html`<header class="site-header">
-    <div class="wrap">
-      <a class="site-name" href="${sitePath("/")}">${site.name}</a>
-      <nav class="site-nav" aria-label="سرویس‌ها">
-        <ul>
-          ${site.sections.map((section) => html`<li><a href="${sitePath(routes.section(section))}">${section.name}</a></li>`)}
-          <li><a href="${sitePath(routes.subscribe())}">اشتراک</a></li>
-          <li><a href="${sitePath(routes.search())}">جست‌وجو</a></li>
-        </ul>
-      </nav>
-    </div>
-  </header>`;
+<div class="wrap">
+<a class="site-name" href="${sitePath("/")}">${site.name}</a>
+<nav class="site-nav" aria-label="سرویس‌ها">
+<ul>${site.sections.map((section) => html`<li><a href="${sitePath(routes.section(section))}">${section.name}</a></li>`)}
+<li><a href="${sitePath(routes.subscribe())}">اشتراک</a></li>
+<li><a href="${sitePath(routes.search())}">جست‌وجو</a></li></ul>
+</nav>
+</div>
+</header>`;
 }
 
 function footer(): SafeHtml {
   return html`<footer class="site-footer">
-    <div class="wrap">
-      <ul>
-        <li><a href="${sitePath("/")}">${site.name}</a></li>
-        <li><a href="${sitePath(routes.archive())}">بایگانی</a></li>
-        <li><a href="${sitePath(routes.tags())}">برچسب‌ها</a></li>
-        <li><a href="${sitePath(routes.about())}">درباره سرخط</a></li>
-        <li><a href="${sitePath(routes.subscribe())}">اشتراک با خبرخوان</a></li>
-        <li>
-          <a href="${sitePath(routes.feed(siteFeedsPath, "rss"))}" type="application/rss+xml"
-            >خبرخوان (${ltr("RSS")})</a
-          >
-        </li>
-      </ul>
-    </div>
-  </footer>`;
+<div class="wrap">
+<ul>
+<li><a href="${sitePath("/")}">${site.name}</a></li>
+<li><a href="${sitePath(routes.archive())}">بایگانی</a></li>
+<li><a href="${sitePath(routes.tags())}">برچسب‌ها</a></li>
+<li><a href="${sitePath(routes.about())}">درباره سرخط</a></li>
+<li><a href="${sitePath(routes.subscribe())}">اشتراک با خبرخوان</a></li>
+<li><a href="${sitePath(routes.feed(siteFeedsPath, "rss"))}" type="application/rss+xml">خبرخوان (${ltr("RSS")})</a></li>
+</ul>
+</div>
+</footer>`;
 }
 
 export function renderPage(options: PageOptions): string {
@@ -73,30 +67,28 @@ export function renderPage(options: PageOptions): string {
   const fonts = options.assets.fonts.filter((font) => font.path.includes("arabic"));
   return `<!doctype html>
 ${html`<html lang="${site.lang}" dir="${site.dir}">
-  <head>
-    <meta charset="utf-8" />
-    <meta
-      http-equiv="Content-Security-Policy"
-      content="${contentSecurityPolicy(policyForPath(options.path), "meta")}"
-    />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${title}</title>
-    <meta name="description" content="${options.description}" />
-    ${options.robots ? html`<meta name="robots" content="${options.robots}" /> ` : ""}
-    <link rel="canonical" href="${absoluteUrl(options.path)}" />
-    <meta name="color-scheme" content="light dark" />
-    <link rel="icon" href="${sitePath("/icon.svg")}" type="image/svg+xml" />
-    <link rel="apple-touch-icon" href="${sitePath("/icon-192.png")}" />
-    <link rel="manifest" href="${sitePath("/manifest.webmanifest")}" />
-    ${fonts.map((font) => html`<link rel="preload" href="${sitePath(font.path)}" as="font" type="font/woff2" crossorigin /> `)}
-    <link rel="stylesheet" href="${sitePath(options.assets.css.path)}" />
-    ${feedAlternateLinks(siteFeedsPath, site.name)}${options.feeds ? feedAlternateLinks(options.feeds.pagePath, feedTitle(options.feeds.title)) : ""}${options.head ?? raw("")}
-  </head>
-  <body>
-    <a class="skip-link" href="#main">پرش به محتوا</a>
-    ${header()}
-    <main id="main" class="wrap">${options.body}</main>
-    ${footer()}
-  </body>
-</html> `}`;
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(policyForPath(options.path), "meta")}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<meta name="description" content="${options.description}">
+${options.robots ? html`<meta name="robots" content="${options.robots}">\n` : ""}
+<link rel="canonical" href="${absoluteUrl(options.path)}">
+<meta name="color-scheme" content="light dark">
+<link rel="icon" href="${sitePath("/icon.svg")}" type="image/svg+xml">
+<link rel="apple-touch-icon" href="${sitePath("/icon-192.png")}">
+<link rel="manifest" href="${sitePath("/manifest.webmanifest")}">
+${fonts.map((font) => html`<link rel="preload" href="${sitePath(font.path)}" as="font" type="font/woff2" crossorigin>\n`)}<link rel="stylesheet" href="${sitePath(options.assets.css.path)}">
+${feedAlternateLinks(siteFeedsPath, site.name)}${options.feeds ? feedAlternateLinks(options.feeds.pagePath, feedTitle(options.feeds.title)) : ""}${options.head ?? raw("")}</head>
+<body>
+<a class="skip-link" href="#main">پرش به محتوا</a>
+${header()}
+<main id="main" class="wrap">
+${options.body}
+</main>
+${footer()}
+</body>
+</html>
+`}`;
 }

@@ -23,39 +23,26 @@ function count(n: number): string {
 }
 
 function monthList(year: ArchiveYear) {
-  return html`<ul class="index-list">
-    ${year.months.map(
-      (month) =>
-        html`<li>
-          <a href="${sitePath(routes.archiveMonth(month.year, month.month))}"
-            >${jalaliMonthName(month.month)} ${toPersianDigits(month.year)}</a
-          >
-          <span>${count(month.articles.length)}</span>
-        </li>`,
-    )}
-  </ul>`;
+  return html`<ul class="index-list">${year.months.map(
+    (month) =>
+      html`<li><a href="${sitePath(routes.archiveMonth(month.year, month.month))}">${jalaliMonthName(month.month)} ${toPersianDigits(month.year)}</a> <span>${count(month.articles.length)}</span></li>`,
+  )}</ul>`;
 }
 
 export function renderArchiveIndex(archive: readonly ArchiveYear[], assets: Assets): string {
   const crumbs = [home, archiveCrumb];
   const body = html`${breadcrumbNav(crumbs)}
-    <h1>بایگانی خبرها</h1>
-    ${
-      archive.length
-        ? archive.map(
-            (year) =>
-              html`<section aria-labelledby="${`year-${year.year}`}">
-                <h2 id="${`year-${year.year}`}">
-                  <a href="${sitePath(routes.archiveYear(year.year))}"
-                    >${toPersianDigits(year.year)}</a
-                  >
-                  <span class="count">${count(year.articles.length)}</span>
-                </h2>
-                ${monthList(year)}
-              </section>`,
-          )
-        : html`<p>هنوز خبری منتشر نشده است.</p>`
-    }`;
+<h1>بایگانی خبرها</h1>
+${
+  archive.length
+    ? archive.map(
+        (year) => html`<section aria-labelledby="${`year-${year.year}`}">
+<h2 id="${`year-${year.year}`}"><a href="${sitePath(routes.archiveYear(year.year))}">${toPersianDigits(year.year)}</a> <span class="count">${count(year.articles.length)}</span></h2>
+${monthList(year)}
+</section>`,
+      )
+    : html`<p>هنوز خبری منتشر نشده است.</p>`
+}`;
   return renderPage({
     path: routes.archive(),
     title: "بایگانی",
@@ -70,8 +57,8 @@ export function renderArchiveYear(year: ArchiveYear, assets: Assets): string {
   const path = routes.archiveYear(year.year);
   const crumbs = [home, archiveCrumb, { name: toPersianDigits(year.year), path }];
   const body = html`${breadcrumbNav(crumbs)}
-    <h1>بایگانی سال ${toPersianDigits(year.year)}</h1>
-    ${monthList(year)}`;
+<h1>بایگانی سال ${toPersianDigits(year.year)}</h1>
+${monthList(year)}`;
   return renderPage({
     path,
     title: `بایگانی ${toPersianDigits(year.year)}`,
@@ -85,14 +72,12 @@ export function renderArchiveYear(year: ArchiveYear, assets: Assets): string {
 export function renderTagIndex(topics: readonly TopicListing[], assets: Assets): string {
   const crumbs = [home, { name: "برچسب‌ها", path: routes.tags() }];
   const body = html`${breadcrumbNav(crumbs)}
-    <h1>برچسب‌ها</h1>
-    ${
-      topics.length
-        ? html`<ul class="index-list">
-            ${topics.map(({ topic, articles }) => html`<li><a href="${sitePath(routes.topic(topic))}">${isolateLatin(topic.name)}</a> <span>${count(articles.length)}</span></li>`)}
-          </ul>`
-        : html`<p>هنوز برچسبی نیست.</p>`
-    }`;
+<h1>برچسب‌ها</h1>
+${
+  topics.length
+    ? html`<ul class="index-list">${topics.map(({ topic, articles }) => html`<li><a href="${sitePath(routes.topic(topic))}">${isolateLatin(topic.name)}</a> <span>${count(articles.length)}</span></li>`)}</ul>`
+    : html`<p>هنوز برچسبی نیست.</p>`
+}`;
   return renderPage({
     path: routes.tags(),
     title: "برچسب‌ها",

@@ -29,9 +29,7 @@ export function publishedTime(date: Date, hasTime: boolean): SafeHtml {
 /** The publication date, linked to its month in the Jalali archive. */
 export function archiveDateLink(date: Date, hasTime: boolean): SafeHtml {
   const { year, month } = toJalali(date, site.timeZone);
-  return html`<a href="${sitePath(routes.archiveMonth(year, month))}"
-    >${publishedTime(date, hasTime)}</a
-  >`;
+  return html`<a href="${sitePath(routes.archiveMonth(year, month))}">${publishedTime(date, hasTime)}</a>`;
 }
 
 // An article is listed on many pages (home, its section, each of its topics, its month), and its
@@ -48,23 +46,17 @@ export function articleListItem(article: Article): SafeHtml {
 
 function renderListItem(article: Article): SafeHtml {
   return html`<li>
-    <article>
-      ${article.surtitle ? html`<p class="surtitle">${isolateLatin(article.surtitle)}</p>` : ""}
-      <h2><a href="${sitePath(article.url)}">${isolateLatin(article.title)}</a></h2>
-      <p>${isolateLatin(article.lead)}</p>
-      <p class="list-meta">
-        <a href="${sitePath(routes.section(article.section))}">${article.section.name}</a>
-        ${publishedTime(article.date, article.hasTime)}
-      </p>
-    </article>
-  </li>`;
+<article>
+${article.surtitle ? html`<p class="surtitle">${isolateLatin(article.surtitle)}</p>` : ""}<h2><a href="${sitePath(article.url)}">${isolateLatin(article.title)}</a></h2>
+<p>${isolateLatin(article.lead)}</p>
+<p class="list-meta"><a href="${sitePath(routes.section(article.section))}">${article.section.name}</a> ${publishedTime(article.date, article.hasTime)}</p>
+</article>
+</li>`;
 }
 
 export function articleList(articles: readonly Article[], empty: string): SafeHtml {
   return articles.length
-    ? html`<ol class="article-list">
-        ${articles.map(articleListItem)}
-      </ol>`
+    ? html`<ol class="article-list">${articles.map(articleListItem)}</ol>`
     : html`<p>${empty}</p>`;
 }
 
@@ -72,25 +64,21 @@ export function articleList(articles: readonly Article[], empty: string): SafeHt
 export function paginationNav(listing: ListingPage): SafeHtml {
   if (listing.pages < 2) return html``;
   return html`<nav class="pagination" aria-label="صفحه‌ها">
-    ${listing.previousPath ? html`<a rel="prev" href="${sitePath(listing.previousPath)}">صفحه قبل</a>` : ""}
-    <span>صفحه ${toPersianDigits(listing.page)} از ${toPersianDigits(listing.pages)}</span>
-    ${listing.nextPath ? html`<a rel="next" href="${sitePath(listing.nextPath)}">صفحه بعد</a>` : ""}
-  </nav>`;
+${listing.previousPath ? html`<a rel="prev" href="${sitePath(listing.previousPath)}">صفحه قبل</a>` : ""}
+<span>صفحه ${toPersianDigits(listing.page)} از ${toPersianDigits(listing.pages)}</span>
+${listing.nextPath ? html`<a rel="next" href="${sitePath(listing.nextPath)}">صفحه بعد</a>` : ""}
+</nav>`;
 }
 
 /** `<link rel="prev|next">` for the head of a paginated page. */
 export function paginationLinks(listing: ListingPage): SafeHtml {
-  return html`${listing.previousPath ? html`<link rel="prev" href="${sitePath(listing.previousPath)}" /> ` : ""}${listing.nextPath ? html`<link rel="next" href="${sitePath(listing.nextPath)}" /> ` : ""}`;
+  return html`${listing.previousPath ? html`<link rel="prev" href="${sitePath(listing.previousPath)}">\n` : ""}${listing.nextPath ? html`<link rel="next" href="${sitePath(listing.nextPath)}">\n` : ""}`;
 }
 
 export function breadcrumbNav(crumbs: readonly Crumb[]): SafeHtml {
-  return html`<nav class="breadcrumbs" aria-label="مسیر صفحه">
-    <ol>
-      ${crumbs.map((crumb, index) =>
-        index === crumbs.length - 1
-          ? html`<li><span aria-current="page">${isolateLatin(crumb.name)}</span></li>`
-          : html`<li><a href="${sitePath(crumb.path)}">${isolateLatin(crumb.name)}</a></li>`,
-      )}
-    </ol>
-  </nav>`;
+  return html`<nav class="breadcrumbs" aria-label="مسیر صفحه"><ol>${crumbs.map((crumb, index) =>
+    index === crumbs.length - 1
+      ? html`<li><span aria-current="page">${isolateLatin(crumb.name)}</span></li>`
+      : html`<li><a href="${sitePath(crumb.path)}">${isolateLatin(crumb.name)}</a></li>`,
+  )}</ol></nav>`;
 }

@@ -12,12 +12,12 @@ import { renderPage } from "./base.ts";
 
 export function renderNotFound(assets: Assets): string {
   const body = html`<h1>صفحه پیدا نشد</h1>
-    <p>نشانی‌ای که باز کرده‌اید در ${site.name} نیست؛ شاید اشتباه نوشته شده یا جابه‌جا شده باشد.</p>
-    <ul>
-      <li><a href="${sitePath(routes.home())}">تازه‌ترین خبرها</a></li>
-      <li><a href="${sitePath(routes.archive())}">بایگانی خبرها</a></li>
-      <li><a href="${sitePath(routes.tags())}">برچسب‌ها</a></li>
-    </ul>`;
+<p>نشانی‌ای که باز کرده‌اید در ${site.name} نیست؛ شاید اشتباه نوشته شده یا جابه‌جا شده باشد.</p>
+<ul>
+<li><a href="${sitePath(routes.home())}">تازه‌ترین خبرها</a></li>
+<li><a href="${sitePath(routes.archive())}">بایگانی خبرها</a></li>
+<li><a href="${sitePath(routes.tags())}">برچسب‌ها</a></li>
+</ul>`;
   return renderPage({
     path: "/404.html",
     title: "صفحه پیدا نشد",
@@ -34,9 +34,9 @@ export function renderTextPage(
   assets: Assets,
 ): string {
   const body = html`<article class="text-page">
-    <h1>${page.title}</h1>
-    ${raw(page.content)}
-  </article>`;
+<h1>${page.title}</h1>
+${raw(page.content)}
+</article>`;
   return renderPage({
     path: page.path,
     title: page.title,
@@ -54,19 +54,17 @@ export function renderShortLink(code: number, target: string): string {
   const url = absoluteUrl(target);
   return `<!doctype html>
 ${html`<html lang="${site.lang}" dir="${site.dir}">
-  <head>
-    <meta charset="utf-8" />
-    <meta
-      http-equiv="Content-Security-Policy"
-      content="${contentSecurityPolicy(policyForPath(routes.short(code)), "meta")}"
-    />
-    <title>${site.name}</title>
-    <meta name="robots" content="noindex" />
-    <link rel="canonical" href="${url}" />
-    <meta http-equiv="refresh" content="${`0; url=${sitePath(target)}`}" />
-  </head>
-  <body>
-    <p><a href="${sitePath(target)}">خبر ${toPersianDigits(code)} در ${site.name}</a></p>
-  </body>
-</html> `}`;
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(policyForPath(routes.short(code)), "meta")}">
+<title>${site.name}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="${url}">
+<meta http-equiv="refresh" content="${`0; url=${sitePath(target)}`}">
+</head>
+<body>
+<p><a href="${sitePath(target)}">خبر ${toPersianDigits(code)} در ${site.name}</a></p>
+</body>
+</html>
+`}`;
 }

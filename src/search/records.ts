@@ -79,22 +79,20 @@ export function searchDocument(article: Article): string {
   const title = toIndexText(article.title);
   const date = publicationDate(article);
   const part = (weight: number, text: string | undefined) =>
-    text ? html`<p data-pagefind-weight="${weight}">${toIndexText(text)}</p> ` : "";
+    text ? html`<p data-pagefind-weight="${weight}">${toIndexText(text)}</p>\n` : "";
   const meta = (name: string, value: string) =>
-    html`<meta data-pagefind-meta="${name}[content]" content="${value}" /> `;
+    html`<meta data-pagefind-meta="${name}[content]" content="${value}">\n`;
   const filter = (name: string, value: string) =>
-    html`<meta data-pagefind-filter="${name}[content]" content="${value}" /> `;
+    html`<meta data-pagefind-filter="${name}[content]" content="${value}">\n`;
   return html`<!doctype html>
-    <html lang="fa">
-      <head>
-        ${meta(RESULT_FIELDS.indexedTitle, title)}${meta(RESULT_FIELDS.headline, article.title)}${article.tags.length ? meta(RESULT_FIELDS.tags, article.tags.map((tag) => toIndexText(tag.name)).join(" ")) : ""}${meta(RESULT_FIELDS.indexedSection, toIndexText(article.section.name))}${filter(RESULT_FIELDS.section, article.section.name)}${filter(RESULT_FIELDS.date, date.text)}${filter(RESULT_FIELDS.datetime, date.datetime)}
-      </head>
-      <body>
-        <h1 data-pagefind-weight="${PART_WEIGHTS.title}">${title}</h1>
-        ${part(PART_WEIGHTS.surtitle, article.surtitle)}${part(PART_WEIGHTS.lead, article.lead)}
-        <div data-pagefind-weight="${PART_WEIGHTS.body}">
-          ${bodyParagraphs(article.html).map((paragraph) => html`<p>${toIndexText(paragraph)}</p> `)}
-        </div>
-      </body>
-    </html> `.value;
+<html lang="fa">
+<head>
+${meta(RESULT_FIELDS.indexedTitle, title)}${meta(RESULT_FIELDS.headline, article.title)}${article.tags.length ? meta(RESULT_FIELDS.tags, article.tags.map((tag) => toIndexText(tag.name)).join(" ")) : ""}${meta(RESULT_FIELDS.indexedSection, toIndexText(article.section.name))}${filter(RESULT_FIELDS.section, article.section.name)}${filter(RESULT_FIELDS.date, date.text)}${filter(RESULT_FIELDS.datetime, date.datetime)}</head>
+<body>
+<h1 data-pagefind-weight="${PART_WEIGHTS.title}">${title}</h1>
+${part(PART_WEIGHTS.surtitle, article.surtitle)}${part(PART_WEIGHTS.lead, article.lead)}<div data-pagefind-weight="${PART_WEIGHTS.body}">
+${bodyParagraphs(article.html).map((paragraph) => html`<p>${toIndexText(paragraph)}</p>\n`)}</div>
+</body>
+</html>
+`.value;
 }
