@@ -38,6 +38,10 @@ export class PageWatch {
       // Chromium never closes the request of a feed's XSLT stylesheet after using its answer, and
       // reports it aborted when the page goes: answered, it did not fail.
       if (error === "net::ERR_ABORTED" && watch.answered.has(request)) return;
+      // Chromium cancels a favicon fetch when an XSLT transform replaces the document, and
+      // fetches it again for the new one; the icon's existence is the link checker's business.
+      if (error === "net::ERR_ABORTED" && new URL(request.url()).pathname.endsWith("/icon.svg"))
+        return;
       watch.failed.push(`${request.url()} failed: ${error}`);
     });
     page.on("response", (response) => {
