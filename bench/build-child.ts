@@ -4,10 +4,10 @@
  * Prints one JSON line (see BuildMeasurement) as the last line of stdout. Add `--cpu-prof` to the
  * node flags to profile exactly what the benchmark measures.
  */
-import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { buildSite } from "../src/build.ts";
 import type { SearchIndexStats } from "../src/search/index-site.ts";
+import { directorySize } from "../src/fs-size.ts";
 
 export interface BuildMeasurement {
   /** Time spent in buildSite(): validation, Eleventy's build and the atomic publish. */
@@ -22,17 +22,6 @@ export interface BuildMeasurement {
   bytes: number;
   /** The search index step inside buildSite() (issue 9): its time and the bytes it adds. */
   search: SearchIndexStats;
-}
-
-function sizeOf(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
-  }
-  return { files, bytes };
 }
 
 function cpuMs(): number {
@@ -58,7 +47,7 @@ const measurement: BuildMeasurement = {
   processMs,
   cpuMs: cpuMs(),
   peakRssBytes: process.resourceUsage().maxRSS * 1024,
-  ...sizeOf(path.resolve(outputDir)),
+  ...directorySize(path.resolve(outputDir)),
   search: result.search,
 };
 console.log(JSON.stringify(measurement));

@@ -5,7 +5,7 @@
  * then the page's service worker (src/search/offline.ts), which needs the index's file names.
  * https://pagefind.app/docs/node-api/
  */
-import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Article } from "../article.ts";
@@ -13,6 +13,7 @@ import { sitePath } from "../urls.ts";
 import { planOffline, writeServiceWorker } from "./offline.ts";
 import { SEARCH_BUNDLE_PATH } from "./paths.ts";
 import { searchDocument } from "./records.ts";
+import { directorySize } from "../fs-size.ts";
 
 export interface SearchIndexStats {
   /** Articles in the index. */
@@ -38,17 +39,6 @@ const documents = new WeakMap<Article, string>();
 // Pagefind runs as a child process shared by every index of this process; it is closed when the
 // last indexing ends, so a build leaves nothing running.
 let running = 0;
-
-function sizeOf(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
-  }
-  return { files, bytes };
-}
 
 function failure(what: string, errors: readonly string[]): Error {
   return new Error(`Search index: ${what} failed: ${errors.join("; ")}`);
@@ -113,7 +103,7 @@ export async function indexSite(
     if (UNUSED_FILES.test(name)) rmSync(path.join(outputPath, name));
   const plan = planOffline(siteDir);
   const workerBytes = await writeServiceWorker(siteDir, plan);
-  const bundle = sizeOf(outputPath);
+  const bundle = directorySize(outputPath);
   return {
     pages: published.length,
     files: bundle.files + 1,
