@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { LATIN_LANG } from "../../src/bidi.ts";
 import { routes } from "../../src/routes.ts";
 import { sections } from "../../src/site.ts";
-import { browserAvailability, launchBrowser, type Browser } from "../support/browser.ts";
+import { browserAvailability } from "../support/browser.ts";
 import {
   axeProblems,
   bidiProblems,
@@ -19,31 +19,29 @@ import {
   visit,
 } from "../support/page-checks.ts";
 import { MIXED_SCRIPT_ARTICLE_CODE, pageTypes, pageUrl } from "../support/page-types.ts";
-import { serveStatic, type StaticServer } from "../support/static-server.ts";
+import { openWatchedSite, type WatchedSite } from "../support/watched-site.ts";
 
 const { run } = browserAvailability();
 
 describe.skipIf(!run)("accessibility in Chromium", () => {
-  let server: StaticServer;
-  let browser: Browser;
+  let site: WatchedSite;
   let page: Page;
   let watch: PageWatch;
 
   beforeAll(async () => {
-    server = await serveStatic(inject("newsroomSiteDir"));
-    browser = await launchBrowser({ viewport: { width: 390, height: 844 } });
-    page = await browser.context.newPage();
-    watch = await PageWatch.attach(page, server.origin);
+    site = await openWatchedSite(inject("newsroomSiteDir"), {
+      viewport: { width: 390, height: 844 },
+    });
+    ({ page, watch } = site);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
 
   describe.each(pageTypes)("$name ($path)", (type) => {
     const open = async () => {
-      const problems = await visit(page, watch, pageUrl(server.origin, type.path), type.status);
+      const problems = await visit(page, watch, pageUrl(site.origin, type.path), type.status);
       if (problems.length) throw new Error(problems.join("\n"));
     };
 
@@ -90,7 +88,7 @@ describe.skipIf(!run)("accessibility in Chromium", () => {
   it.each(mixedScriptPages)(
     "keeps «Nahid-2» in reading order in $where: an ltr, English-marked run",
     async ({ path, selector }) => {
-      await visit(page, watch, pageUrl(server.origin, path));
+      await visit(page, watch, pageUrl(site.origin, path));
       const run = await page.evaluate((selector) => {
         const span = document
           .querySelector(selector)

@@ -7,11 +7,11 @@
 import { existsSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { browserAvailability, launchBrowser, type Browser } from "../support/browser.ts";
+import { browserAvailability } from "../support/browser.ts";
 import { fontProblems, layoutProblems, PageWatch, visit } from "../support/page-checks.ts";
 import { pageTypes, pageUrl } from "../support/page-types.ts";
 import { screenshotBothSchemes } from "../support/screenshots.ts";
-import { serveStatic, type StaticServer } from "../support/static-server.ts";
+import { openWatchedSite, type WatchedSite } from "../support/watched-site.ts";
 
 const { run } = browserAvailability();
 
@@ -20,21 +20,17 @@ const WIDTHS = [320, 390, 1280] as const;
 const SCREENSHOT_WIDTHS: readonly number[] = [390, 1280];
 
 describe.skipIf(!run)("every page type in Chromium", () => {
-  let server: StaticServer;
-  let browser: Browser;
+  let site: WatchedSite;
   let page: Page;
   let watch: PageWatch;
 
   beforeAll(async () => {
-    server = await serveStatic(inject("newsroomSiteDir"));
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    watch = await PageWatch.attach(page, server.origin);
+    site = await openWatchedSite(inject("newsroomSiteDir"));
+    ({ page, watch } = site);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
 
   describe.each(pageTypes)("$name ($path)", (type) => {
@@ -42,7 +38,7 @@ describe.skipIf(!run)("every page type in Chromium", () => {
       "at %i px: rtl, no sideways scroll, Vazirmatn used, nothing failed or foreign, no CSP violation",
       async (width) => {
         await page.setViewportSize({ width, height: 800 });
-        const url = pageUrl(server.origin, type.path);
+        const url = pageUrl(site.origin, type.path);
         const problems = [
           ...(await visit(page, watch, url, type.status)),
           ...(await layoutProblems(page)),

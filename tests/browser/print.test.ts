@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sections } from "../../src/site.ts";
-import { browserAvailability, launchBrowser, type Browser } from "../support/browser.ts";
+import { browserAvailability } from "../support/browser.ts";
 import {
   articleText,
   PageWatch,
@@ -17,28 +17,24 @@ import {
 } from "../support/page-checks.ts";
 import { ARTICLE_PRINT, pageTypes, pageUrl } from "../support/page-types.ts";
 import { SCREENSHOT_DIR } from "../support/screenshots.ts";
-import { serveStatic, type StaticServer } from "../support/static-server.ts";
+import { openWatchedSite, type WatchedSite } from "../support/watched-site.ts";
 
 const { run } = browserAvailability();
 
 describe.skipIf(!run)("a printed article", () => {
   const article = pageTypes.find((type) => type.name === "article")!;
-  let server: StaticServer;
-  let browser: Browser;
+  let site: WatchedSite;
   let page: Page;
   let watch: PageWatch;
 
   beforeAll(async () => {
-    server = await serveStatic(inject("newsroomSiteDir"));
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    watch = await PageWatch.attach(page, server.origin);
-    expect(await visit(page, watch, pageUrl(server.origin, article.path))).toEqual([]);
+    site = await openWatchedSite(inject("newsroomSiteDir"));
+    ({ page, watch } = site);
+    expect(await visit(page, watch, pageUrl(site.origin, article.path))).toEqual([]);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
 
   it("hides navigation, share links and related articles, and keeps the article, its date and its URL", async () => {
