@@ -6,6 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite, removeBuildLeftovers } from "../src/build.ts";
 import { articlesDirectory } from "../src/content/paths.ts";
+import { stopPageWrites } from "../src/page-writer.ts";
 import { startTypographySummary } from "../src/typography-summary.ts";
 import { ContentValidationError } from "../src/content/problems.ts";
 
@@ -28,7 +29,10 @@ for (const [signal, code] of [
   ["SIGINT", 130],
   ["SIGTERM", 143],
 ] as const) {
-  process.once(signal, () => {
+  process.once(signal, async () => {
+    // Pages are written in the background (src/page-writer.ts): let the writes under way land
+    // first, or one could recreate the folder just removed.
+    await stopPageWrites();
     removeBuildLeftovers(path.resolve(values.output ?? "_site"), process.pid);
     console.error(`The build was interrupted (${signal}); the previous site was left untouched.`);
     process.exit(code);

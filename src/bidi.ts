@@ -40,8 +40,12 @@ export function splitLatinRuns(text: string): TextPart[] {
   return parts;
 }
 
+// Most Persian titles and leads hold no Latin letter at all: one test, and no parts to assemble.
+const ANY_LATIN = /\p{Script=Latin}/u;
+
 /** Plain text as escaped HTML with every Latin run isolated: for titles, leads, names. */
 export function isolateLatin(text: string): SafeHtml {
+  if (!ANY_LATIN.test(text)) return html`${text}`;
   return html`${splitLatinRuns(text).map((part) => (part.latin ? html`<span dir="ltr" lang="${LATIN_LANG}">${part.text}</span>` : part.text))}`;
 }
 
@@ -53,6 +57,7 @@ export function ltr(text: string): SafeHtml {
 type TokenConstructor = new (type: string, tag: string, nesting: Token.Nesting) => Token;
 
 function isolatedTokens(state: { Token: TokenConstructor }, token: Token): Token[] {
+  if (!ANY_LATIN.test(token.content)) return [token];
   const parts = splitLatinRuns(token.content);
   if (!parts.some((part) => part.latin)) return [token];
   const tokens: Token[] = [];

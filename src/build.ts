@@ -8,7 +8,7 @@ import Eleventy from "@11ty/eleventy";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { readArticles } from "./content/load-articles.ts";
+import { readArticlesInParallel } from "./content/load-parallel.ts";
 import { articlesDirectory } from "./content/paths.ts";
 import { ContentValidationError } from "./content/problems.ts";
 import { indexSite, type SearchIndexStats } from "./search/index-site.ts";
@@ -99,7 +99,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   try {
     // Validate every article before Eleventy starts, so a bad article fails fast with one report
     // (the loader caches what it checked, so Eleventy's own load does not parse anything twice).
-    const { problems, articles } = readArticles({
+    // A large archive is read by worker threads beside this one (src/content/load-parallel.ts).
+    const { problems, articles } = await readArticlesInParallel({
       dir: path.resolve(root, articlesDirectory()),
       root,
     });

@@ -103,8 +103,14 @@ function classify(char: string): string {
   );
 }
 
+// Every forbidden character is one of these UTF-16 units or is written with surrogates: a scan
+// without the `u` flag clears almost every text in one fast pass, before the exact one.
+const MAYBE_FORBIDDEN =
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uD800-\uDFFF\uFDD0-\uFDEF\uFEFF\uFFFD-\uFFFF]/;
+
 /** Every forbidden character of a text, in order (a body may have many; all are reported). */
 export function findForbiddenCharacters(text: string): ForbiddenCharacter[] {
+  if (!MAYBE_FORBIDDEN.test(text)) return [];
   const found: ForbiddenCharacter[] = [];
   for (const match of text.matchAll(ANY_FORBIDDEN)) {
     const char = match[0];
@@ -121,6 +127,7 @@ export function characterPosition(text: string, index: number): number {
 
 /** What is wrong with a front-matter value, or `undefined` when it is clean. */
 export function findForbiddenCharacter(text: string): string | undefined {
+  if (!MAYBE_FORBIDDEN.test(text)) return undefined;
   const lone = LONE_SURROGATE.exec(text);
   if (lone)
     return `a lone surrogate (broken UTF-16) at position ${characterPosition(text, lone.index)}`;

@@ -28,7 +28,6 @@ function gregorianFormatter(timeZone: string): Intl.DateTimeFormat {
       hour: "numeric",
       minute: "numeric",
       second: "numeric",
-      weekday: "short",
       hourCycle: "h23",
     });
     formatters.set(timeZone, formatter);
@@ -42,48 +41,63 @@ export function assertValidDate(date: unknown, name: string): asserts date is Da
   }
 }
 
-/** The Gregorian wall clock of `date` in `timeZone`. */
-// Intl formatting is the costliest step of a large build, and every article's instant is shown
-// many times (page, lists, feeds, sitemap): each instant is read once per time zone.
-const clocks = new Map<string, WallClock>();
+const SECOND = 1000;
+const DAY = 86_400_000;
 
-export function wallClock(date: Date, timeZone: string): WallClock {
-  assertValidDate(date, "wallClock");
-  const key = `${timeZone} ${date.getTime()}`;
-  const known = clocks.get(key);
-  if (known) return { ...known };
-  const clock = readWallClock(date, timeZone);
-  clocks.set(key, clock);
-  return { ...clock };
+/** The zone's offset at `time` in milliseconds, to the second (old local mean times have seconds). */
+function readOffset(time: number, timeZone: string): number {
+  const parts: Record<string, string> = {};
+  for (const part of gregorianFormatter(timeZone).formatToParts(new Date(time)))
+    parts[part.type] = part.value;
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return wall - Math.floor(time / SECOND) * SECOND;
 }
 
-function readWallClock(date: Date, timeZone: string): WallClock {
-  const parts: Record<string, string> = {};
-  for (const part of gregorianFormatter(timeZone).formatToParts(date))
-    parts[part.type] = part.value;
+// Intl formatting was the costliest call of a large build (every article's instant is shown on its
+// page, in lists, feeds and the sitemap). Offsets change a few times a year at most, never twice
+// within a day: when a UTC day starts and ends at one offset, every instant of it has that offset.
+// So Intl is asked twice per day and zone, and once more per instant only on a day of change.
+const dayOffsets = new Map<string, number | null>();
+
+function offsetAt(time: number, timeZone: string): number {
+  const day = Math.floor(time / DAY);
+  const key = `${timeZone} ${day}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    const start = readOffset(day * DAY, timeZone);
+    offset = start === readOffset((day + 1) * DAY - SECOND, timeZone) ? start : null;
+    dayOffsets.set(key, offset);
+  }
+  return offset ?? readOffset(time, timeZone);
+}
+
+/** The Gregorian wall clock of `date` in `timeZone`. */
+export function wallClock(date: Date, timeZone: string): WallClock {
+  assertValidDate(date, "wallClock");
+  const time = date.getTime();
+  const local = new Date(Math.floor(time / SECOND) * SECOND + offsetAt(time, timeZone));
   return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    weekday: WEEKDAYS.indexOf(parts.weekday ?? ""),
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    weekday: local.getUTCDay(),
   };
 }
 
 /** Minutes east of UTC that `timeZone` observed at `date` (Tehran: 210, or 270 in its old summer time). */
 export function offsetMinutes(date: Date, timeZone: string): number {
-  const clock = wallClock(date, timeZone);
-  const asUtc = Date.UTC(
-    clock.year,
-    clock.month - 1,
-    clock.day,
-    clock.hour,
-    clock.minute,
-    clock.second,
-  );
-  return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+  assertValidDate(date, "offsetMinutes");
+  return Math.round(offsetAt(date.getTime(), timeZone) / 60_000);
 }
 
 const pad = (value: number, width = 2) => String(value).padStart(width, "0");

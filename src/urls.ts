@@ -16,14 +16,27 @@ export function normalizePathPrefix(value: string | undefined): string {
 
 export const pathPrefix = normalizePathPrefix(process.env.PATH_PREFIX);
 
+// A build links the same few thousand paths from many pages (every page's header, every list
+// item, every feed): each is encoded and resolved once per process (the prefix and the site's
+// URL are fixed per process). Profiled: `new URL` alone was 0.2 s of a 10,000-article build.
+const sitePaths = new Map<string, string>();
+const absoluteUrls = new Map<string, string>();
+
 /** A site-relative path (`/news/1001/`) as it is linked from pages: with the prefix, percent-encoded. */
 export function sitePath(path: string): string {
-  if (!path.startsWith("/"))
-    throw new Error(`sitePath expects a path starting with /, got ${JSON.stringify(path)}`);
-  return encodeURI(pathPrefix + path.slice(1));
+  let encoded = sitePaths.get(path);
+  if (encoded === undefined) {
+    if (!path.startsWith("/"))
+      throw new Error(`sitePath expects a path starting with /, got ${JSON.stringify(path)}`);
+    sitePaths.set(path, (encoded = encodeURI(pathPrefix + path.slice(1))));
+  }
+  return encoded;
 }
 
 /** The absolute URL of a site path, for feeds, canonical links and metadata. */
 export function absoluteUrl(path: string): string {
-  return new URL(sitePath(path), `${site.url}/`).href;
+  let url = absoluteUrls.get(path);
+  if (url === undefined)
+    absoluteUrls.set(path, (url = new URL(sitePath(path), `${site.url}/`).href));
+  return url;
 }

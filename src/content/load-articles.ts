@@ -45,18 +45,49 @@ export interface LoadResult {
   problems: ContentProblem[];
 }
 
+/** A Markdown file of the archive: its absolute path and its path as reports name it. */
+export interface SourceFile {
+  absolute: string;
+  /** Relative to the project root, with `/` separators. */
+  file: string;
+}
+
+/** The Markdown files under `options.dir`, sorted, with the names reports give them. */
+export function listSourceFiles(options: Pick<LoadOptions, "dir" | "root">): SourceFile[] {
+  const root = options.root ?? process.cwd();
+  return listMarkdownFiles(options.dir).map((absolute) => ({
+    absolute,
+    file: path.relative(root, absolute).split(path.sep).join("/"),
+  }));
+}
+
 /** Load and validate every article; problems are collected, not thrown, so all are reported. */
 export function readArticles(options: LoadOptions): LoadResult {
-  const root = options.root ?? process.cwd();
+  const files = listSourceFiles(options);
+  return collectArticles(
+    files,
+    files.map(({ absolute, file }) => checkFile(absolute, file)),
+    options,
+  );
+}
+
+/**
+ * The articles and problems of checked files (in the order of `files`): duplicate codes found
+ * across the archive, drafts and articles dated later left out as `options` asks.
+ */
+export function collectArticles(
+  files: readonly SourceFile[],
+  checkedFiles: readonly CheckedFile[],
+  options: Pick<LoadOptions, "includeDrafts" | "now">,
+): LoadResult {
   const problems: ContentProblem[] = [];
   const articles: Article[] = [];
   // The permanent URL is made from the news code: two files with one code (however it is written,
   // `12` or `012`) would publish two stories at one URL, and feed readers would merge them.
   const byUrl = new Map<string, string>();
 
-  for (const absolute of listMarkdownFiles(options.dir)) {
-    const file = path.relative(root, absolute).split(path.sep).join("/");
-    const checked = checkFile(absolute, file);
+  files.forEach(({ file }, index) => {
+    const checked = checkedFiles[index]!;
     problems.push(...checked.problems);
     if (checked.code !== undefined) {
       const url = routes.article(checked.code);
@@ -73,20 +104,20 @@ export function readArticles(options: LoadOptions): LoadResult {
           message: `${written} is already the code of ${twin}: both would be published at ${url}`,
           expected: "a news code no other article uses",
         });
-        continue;
+        return;
       }
       byUrl.set(url, file);
     }
     const article = checked.article;
-    if (!article) continue;
-    if (article.draft && !options.includeDrafts) continue;
-    if (options.now && article.date.getTime() > options.now.getTime()) continue;
+    if (!article) return;
+    if (article.draft && !options.includeDrafts) return;
+    if (options.now && article.date.getTime() > options.now.getTime()) return;
     articles.push(article);
-  }
+  });
   return { articles, problems };
 }
 
-interface CheckedFile {
+export interface CheckedFile {
   article?: Article;
   problems: ContentProblem[];
   /** The news code when it is itself valid, so duplicates are found even in otherwise broken files. */
@@ -100,14 +131,25 @@ interface CheckedFile {
 // article that was edited, and `npm run build` validates before Eleventy without parsing twice.
 const cache = new Map<string, { stamp: string; checked: CheckedFile }>();
 
-function checkFile(absolute: string, file: string): CheckedFile {
+/** A file's identity for the cache: its name, modification time and size. */
+export function fileStamp(absolute: string, file: string): string {
   const stats = statSync(absolute);
-  const stamp = `${file}:${stats.mtimeMs}:${stats.size}`;
+  return `${file}:${stats.mtimeMs}:${stats.size}`;
+}
+
+/** Check one file, or take it from the cache while it is unchanged. */
+export function checkFile(absolute: string, file: string): CheckedFile {
+  const stamp = fileStamp(absolute, file);
   const cached = cache.get(absolute);
   if (cached?.stamp === stamp) return cached.checked;
   const checked = checkSource(readFileSync(absolute, "utf8"), file);
   cache.set(absolute, { stamp, checked });
   return checked;
+}
+
+/** Put a file checked elsewhere (a worker thread: load-parallel.ts) into this thread's cache. */
+export function rememberCheckedFile(absolute: string, stamp: string, checked: CheckedFile): void {
+  cache.set(absolute, { stamp, checked });
 }
 
 /** Validate and render one article's source text. */

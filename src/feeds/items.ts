@@ -65,7 +65,12 @@ function contentHtml(article: Article, url: string): string {
   // The lead first, as its own paragraph: readers that drop `dir` take the direction of the whole
   // article from its first strong character, and the lead is Persian (or is made to start so).
   const lead = rtlFirst(cleanFeedText(article.lead));
-  const body = renderMarkdown(article.body, { baseUrl: url });
+  // Relative links and images are made absolute for feed readers. Without any (raw HTML is off,
+  // so `<a ` and `<img ` in the page's HTML can only be Markdown's own), rendering again with a
+  // base URL would give the page's HTML byte for byte: it is reused.
+  const body = /<(?:a|img)\s/.test(article.html)
+    ? renderMarkdown(article.body, { baseUrl: url })
+    : article.html;
   return cleanFeedText(
     `<div dir="${site.dir}" lang="${site.lang}"><p><strong>${htmlText(lead)}</strong></p>\n${body}</div>`,
   );
@@ -91,7 +96,6 @@ function toFeedItem(article: Article, updated: Date): FeedItem {
 interface ItemIndex {
   updated: Map<Article, Date>;
   newest?: Date;
-  items: WeakMap<Article, FeedItem>;
 }
 
 /**
@@ -118,8 +122,6 @@ function distinctUpdateTimes(articles: readonly Article[]): Map<Article, Date> {
   return times;
 }
 
-// Items are shared by every feed an article appears in (site, section, each tag, three formats):
-// its Markdown is rendered once per build, not once per feed.
 const indexes = new WeakMap<readonly Article[], ItemIndex>();
 
 function indexFor(siteArticles: readonly Article[]): ItemIndex {
@@ -130,22 +132,28 @@ function indexFor(siteArticles: readonly Article[]): ItemIndex {
       (max, date) => (!max || date > max ? date : max),
       undefined,
     );
-    index = { updated, newest, items: new WeakMap() };
+    index = { updated, newest };
     indexes.set(siteArticles, index);
   }
   return index;
 }
 
+// Items are shared by every feed an article appears in (site, section, each tag, three formats):
+// its Markdown is rendered once, not once per feed. They are kept per article (the loader keeps an
+// unchanged file's Article), so a preview rebuild makes only the items of edited articles again;
+// an item is made again too when its article's distinct `updated` instant moved.
+const items = new WeakMap<Article, FeedItem>();
+
 function itemFor(index: ItemIndex, article: Article): FeedItem {
-  let item = index.items.get(article);
-  if (!item) {
-    const updated = index.updated.get(article);
-    if (!updated)
-      throw new Error(
-        `Article ${article.code} (${article.file}) is in a feed but not among the site's articles`,
-      );
+  const updated = index.updated.get(article);
+  if (!updated)
+    throw new Error(
+      `Article ${article.code} (${article.file}) is in a feed but not among the site's articles`,
+    );
+  let item = items.get(article);
+  if (!item || item.updated.getTime() !== updated.getTime()) {
     item = toFeedItem(article, updated);
-    index.items.set(article, item);
+    items.set(article, item);
   }
   return item;
 }

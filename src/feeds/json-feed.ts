@@ -56,6 +56,18 @@ function toJsonItem(item: FeedItem, language: string): JsonFeedItem {
   };
 }
 
+// An item is the same in every feed it appears in (site, section, tags): serialised once per build.
+const serialized = new WeakMap<FeedItem, string>();
+
+function serializeItem(item: FeedItem, language: string): string {
+  let json = serialized.get(item);
+  if (json === undefined) {
+    json = JSON.stringify(toJsonItem(item, language));
+    serialized.set(item, json);
+  }
+  return json;
+}
+
 export function renderJsonFeed(feed: FeedDescription): string {
   const json: JsonFeed = {
     version: JSON_FEED_VERSION,
@@ -66,7 +78,10 @@ export function renderJsonFeed(feed: FeedDescription): string {
     language: feed.language,
     favicon: absoluteUrl("/icon.svg"),
     authors: [{ name: site.name, url: absoluteUrl("/") }],
-    items: feed.items.map((item) => toJsonItem(item, feed.language)),
+    items: [],
   };
-  return `${JSON.stringify(json)}\n`;
+  // `items` is the last member: the feed's JSON with its items spliced in, as JSON.stringify
+  // would write them.
+  const head = JSON.stringify(json).slice(0, -"[]}".length);
+  return `${head}[${feed.items.map((item) => serializeItem(item, feed.language)).join(",")}]}\n`;
 }

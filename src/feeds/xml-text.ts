@@ -12,8 +12,14 @@
 const NOT_IN_FEEDS =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFD-\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// The UTF-16 units NOT_IN_FEEDS can start with: one scan without the `u` flag and without
+// lookarounds clears almost every text before the exact pattern runs.
+const MAYBE_NOT_IN_FEEDS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFD-\uFFFF]/;
+
 /** Remove every character that must not reach a feed (see above); everything else is kept. */
 export function stripForbiddenCharacters(value: string): string {
+  if (!MAYBE_NOT_IN_FEEDS.test(value)) return value;
   return value.replace(NOT_IN_FEEDS, "");
 }
 

@@ -1,4 +1,4 @@
-import { assertValidDate } from "../time.ts";
+import { assertValidDate, wallClock } from "../time.ts";
 import { toPersianDigits } from "./digits.ts";
 
 /** A day in the Solar Hijri (Jalali) calendar, with the time of day, in one time zone. */
@@ -38,63 +38,46 @@ const WEEKDAY_NAMES = [
   "جمعه",
   "شنبه",
 ] as const;
-const WEEKDAY_INDEX: Record<string, number> = {
-  Sun: 0,
-  Mon: 1,
-  Tue: 2,
-  Wed: 3,
-  Thu: 4,
-  Fri: 5,
-  Sat: 6,
-};
-
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function persianCalendarFormatter(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
-    // Intl does the calendar arithmetic; latn digits and en-US names keep the parts machine-readable.
+    // Intl does the calendar arithmetic; latn digits keep the parts machine-readable.
     formatter = new Intl.DateTimeFormat("en-US-u-ca-persian-nu-latn", {
       timeZone,
       year: "numeric",
       month: "numeric",
       day: "numeric",
-      weekday: "short",
-      hour: "numeric",
-      minute: "numeric",
-      hourCycle: "h23",
     });
     formatters.set(timeZone, formatter);
   }
   return formatter;
 }
 
-/** The Jalali date of `date` as seen on a wall clock in `timeZone` (Tehran by default). */
-// See wallClock in src/time.ts: one Intl call per instant and zone, however often it is shown.
-const jalaliDates = new Map<string, JalaliDate>();
-
-export function toJalali(date: Date, timeZone = "Asia/Tehran"): JalaliDate {
-  assertValidDate(date, "toJalali");
-  const key = `${timeZone} ${date.getTime()}`;
-  const known = jalaliDates.get(key);
-  if (known) return { ...known };
-  const jalali = readJalali(date, timeZone);
-  jalaliDates.set(key, jalali);
-  return { ...jalali };
+/** Days since 1970-01-01 of a wall-clock date: the same number for every instant of that local day. */
+function localDayNumber(clock: { year: number; month: number; day: number }): number {
+  return Date.UTC(clock.year, clock.month - 1, clock.day) / 86_400_000;
 }
 
-function readJalali(date: Date, timeZone: string): JalaliDate {
-  const parts: Record<string, string> = {};
-  for (const part of persianCalendarFormatter(timeZone).formatToParts(date))
-    parts[part.type] = part.value;
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    weekday: WEEKDAY_INDEX[parts.weekday ?? ""] ?? -1,
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-  };
+// Intl's calendar arithmetic, once per local day and zone however many articles share the day
+// (see wallClock in src/time.ts, which gives the time of day and the weekday without Intl).
+const jalaliDays = new Map<string, { year: number; month: number; day: number }>();
+
+/** The Jalali date of `date` as seen on a wall clock in `timeZone` (Tehran by default). */
+export function toJalali(date: Date, timeZone = "Asia/Tehran"): JalaliDate {
+  assertValidDate(date, "toJalali");
+  const clock = wallClock(date, timeZone);
+  const key = `${timeZone} ${localDayNumber(clock)}`;
+  let day = jalaliDays.get(key);
+  if (!day) {
+    const parts: Record<string, string> = {};
+    for (const part of persianCalendarFormatter(timeZone).formatToParts(date))
+      parts[part.type] = part.value;
+    day = { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
+    jalaliDays.set(key, day);
+  }
+  return { ...day, weekday: clock.weekday, hour: clock.hour, minute: clock.minute };
 }
 
 /** The Persian name of a Jalali month, 1 = «فروردین». */
@@ -133,10 +116,15 @@ export function formatPersianTime(date: Date, timeZone = "Asia/Tehran"): string 
 }
 
 const gregorianFormatters = new Map<string, Intl.DateTimeFormat>();
+const gregorianDays = new Map<string, string>();
 
 /** «۳ دسامبر ۲۰۲۰»: the Gregorian date in Persian, shown quieter beside the Jalali one. */
 export function formatGregorianDate(date: Date, timeZone = "Asia/Tehran"): string {
   assertValidDate(date, "formatGregorianDate");
+  // Once per local day and zone, like toJalali.
+  const key = `${timeZone} ${localDayNumber(wallClock(date, timeZone))}`;
+  const known = gregorianDays.get(key);
+  if (known !== undefined) return known;
   let formatter = gregorianFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("fa-IR-u-ca-gregory-nu-arabext", {
@@ -147,5 +135,7 @@ export function formatGregorianDate(date: Date, timeZone = "Asia/Tehran"): strin
     });
     gregorianFormatters.set(timeZone, formatter);
   }
-  return formatter.format(date);
+  const text = formatter.format(date);
+  gregorianDays.set(key, text);
+  return text;
 }

@@ -2,6 +2,7 @@
  * Articles made in code for feed unit and property tests, with the fields the loader would set.
  */
 import type { Article } from "../../src/article.ts";
+import { renderMarkdown } from "../../src/markdown.ts";
 import { routes } from "../../src/routes.ts";
 import { site } from "../../src/site.ts";
 import { toTopic } from "../../src/topics.ts";
@@ -19,6 +20,7 @@ export interface ArticleInput {
 }
 
 export function makeArticle(input: ArticleInput): Article {
+  const body = input.body ?? "متن خبر.";
   const section = site.sections[(input.section ?? 0) % site.sections.length]!;
   return {
     file: `made/${input.code}.md`,
@@ -31,8 +33,8 @@ export function makeArticle(input: ArticleInput): Article {
     hasTime: true,
     modified: input.modified,
     draft: false,
-    body: input.body ?? "متن خبر.",
-    html: "",
+    body,
+    html: renderMarkdown(body),
     url: routes.article(input.code),
     author: input.author,
   };

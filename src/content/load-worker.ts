@@ -1,0 +1,21 @@
+/**
+ * Worker-thread entry of the parallel loader (load-parallel.ts): claims chunks of the file list
+ * from the counter it shares with the other threads, checks each file and posts the results back
+ * chunk by chunk.
+ */
+import { readFileSync } from "node:fs";
+import { parentPort, workerData } from "node:worker_threads";
+import { checkSource, fileStamp } from "./load-articles.ts";
+import { claimChunks, type LoadWorkerData, type LoadWorkerMessage } from "./load-parallel.ts";
+
+const { files, counter, chunkSize } = workerData as LoadWorkerData;
+const post = (message: LoadWorkerMessage) => parentPort!.postMessage(message);
+
+for (const [start, end] of claimChunks(new Int32Array(counter), files.length, chunkSize)) {
+  const results = files.slice(start, end).map(({ absolute, file }) => ({
+    stamp: fileStamp(absolute, file),
+    checked: checkSource(readFileSync(absolute, "utf8"), file),
+  }));
+  post({ start, results });
+}
+post({ done: true });
