@@ -13,6 +13,26 @@ const WORD_CHAR = `${LETTER}${MARK}`;
 /** One Persian word: letters, possibly split by ZWNJ into parts. */
 export const PERSIAN_WORD = new RegExp(`[${WORD_CHAR}]+(?:\\u200C[${WORD_CHAR}]+)*`, "gu");
 
+// One flag per UTF-16 code unit, computed from WORD_CHAR itself so that the two never disagree:
+// the scanners test one code unit per character of every article, where a RegExp costs too much.
+const WORD_CHAR_CODES = markMatchingCodeUnits(new RegExp(`[${WORD_CHAR}]`, "gu"));
+
+function markMatchingCodeUnits(pattern: RegExp): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  let everyUnit = "";
+  // Surrogates are left out: alone they are no character, and WORD_CHAR has none.
+  for (let code = 0; code < 0x10000; code++) {
+    if (code < 0xd800 || code > 0xdfff) everyUnit += String.fromCharCode(code);
+  }
+  for (const match of everyUnit.matchAll(pattern)) table[match[0].charCodeAt(0)] = 1;
+  return table;
+}
+
+/** Whether the UTF-16 code unit `code` is a letter or mark of a Persian word (PERSIAN_WORD). */
+export function isWordCharCode(code: number): boolean {
+  return WORD_CHAR_CODES[code] === 1;
+}
+
 const PERSIAN_LETTER = new RegExp(`^[${LETTER}]$`, "u");
 
 // Letters that never join the letter after them (Unicode joining type R). A ZWNJ after them is

@@ -4,8 +4,13 @@
  * lexicon, and a word the lexicon reads two ways is reported, never rewritten.
  */
 import { endsWithJoiningLetter, ZWNJ } from "./chars.ts";
+import { BoundedCache } from "./bounded-cache.ts";
+import { compoundSpelling } from "./compounds.ts";
 import { getLexicon, type Lexicon } from "./lexicon.ts";
 import type { Confidence } from "./text-edits.ts";
+
+// Compounds have a module of their own; their spelling is part of this module's answer.
+export { compoundSpelling } from "./compounds.ts";
 
 export interface WordRepair {
   replacement: string;
@@ -42,28 +47,30 @@ const GERA_TAILS = ["گرایانه", "گرایان", "گرایی", "گرای", 
 const MIN_COMPOUND_STEM_LENGTH = 3;
 // «کننده» after a joining letter: مصرف‌کننده، نگران‌کننده، شرکت‌کنندگان.
 const AGENT_TAILS = ["کنندگان", "کنندگی", "کننده"];
-// Inflections a listed compound may carry: ستیزه‌جو → ستیزه‌جویان، افراط‌گرا → افراط‌گرای.
-const COMPOUND_INFLECTIONS = ["", "ی", "یی", "ان", "انی", "ای", "ها", "های", "هایی", "یان", "یانی"];
 export const VERB_PREFIXES = ["نمی", "می"];
 export const MIN_STEM_LENGTH = 2;
 
-/** How one word written without ZWNJ should be written, or `undefined` when it is fine or unknown. */
-// News copy repeats the same few thousand words: each is analysed once per lexicon.
-const repairs = new WeakMap<Lexicon, Map<string, WordRepair | undefined>>();
+// News copy repeats the same few thousand words: each is analysed once per lexicon, and the
+// memo is bounded so that an archive of unusual words cannot grow it without end.
+const repairs = new WeakMap<Lexicon, BoundedCache<string, WordRepair | undefined>>();
+const REPAIRS_PER_GENERATION = 100_000;
 
+/** How one word written without ZWNJ should be written, or `undefined` when it is fine or unknown. */
 export function repairFusedWord(
   word: string,
   lexicon: Lexicon = getLexicon(),
 ): WordRepair | undefined {
   let known = repairs.get(lexicon);
-  if (!known) repairs.set(lexicon, (known = new Map()));
-  if (known.has(word)) return known.get(word);
-  const repair = analyseFusedWord(word, lexicon);
-  known.set(word, repair);
-  return repair;
+  if (!known) repairs.set(lexicon, (known = new BoundedCache(REPAIRS_PER_GENERATION)));
+  return known.get(word, (fresh) => analyseFusedWord(fresh, lexicon));
 }
 
-function analyseFusedWord(word: string, lexicon: Lexicon): WordRepair | undefined {
+/**
+ * `repairFusedWord` without its memo, for a caller that remembers the answers itself (zwnj.ts
+ * remembers everything it needs about a word at once): a second memo of the same words would
+ * only cost time and memory.
+ */
+export function analyseFusedWord(word: string, lexicon: Lexicon): WordRepair | undefined {
   if (word.includes(ZWNJ) || word.length <= MIN_STEM_LENGTH || lexicon.isException(word))
     return undefined;
   const preferred = lexicon.preferredReading(word);
@@ -117,27 +124,6 @@ function preferPerfectOverPossessive(
   const perfect = readings.has(`${pastStem}ه${ZWNJ}ایم`);
   if (perfect && word.endsWith("هایم") && /[دت]$/u.test(pastStem) && isVerbForm(pastStem, lexicon))
     readings.delete(word);
-}
-
-const compounds = new WeakMap<Lexicon, Map<string, string | undefined>>();
-
-export function compoundSpelling(fusedWord: string, lexicon: Lexicon): string | undefined {
-  // Asked for every pair and triple of neighbouring words: remembered per lexicon.
-  let known = compounds.get(lexicon);
-  if (!known) compounds.set(lexicon, (known = new Map()));
-  if (known.has(fusedWord)) return known.get(fusedWord);
-  const spelling = findCompoundSpelling(fusedWord, lexicon);
-  known.set(fusedWord, spelling);
-  return spelling;
-}
-
-function findCompoundSpelling(fusedWord: string, lexicon: Lexicon): string | undefined {
-  for (const inflection of COMPOUND_INFLECTIONS) {
-    if (!fusedWord.endsWith(inflection)) continue;
-    const compound = lexicon.compound(fusedWord.slice(0, fusedWord.length - inflection.length));
-    if (compound !== undefined) return attachSuffix(compound, inflection);
-  }
-  return undefined;
 }
 
 type Reading = [replacement: string, rule: string];
@@ -245,65 +231,103 @@ function isAdjectiveWithoutListedComparative(
   );
 }
 
-function suffixReadings(word: string, lexicon: Lexicon): Reading[] {
-  const readings: Reading[] = [];
-  const tryFamily = (
-    suffixes: readonly string[],
-    rule: string,
-    accepts: (stem: string, suffix: string) => boolean,
-  ): void => {
-    const suffix = suffixes.find(
-      (candidate) => word.endsWith(candidate) && word.length - candidate.length >= MIN_STEM_LENGTH,
-    );
-    if (suffix === undefined) return;
-    const stem = word.slice(0, word.length - suffix.length);
-    if (endsWithJoiningLetter(stem) && lexicon.isKnown(stem) && accepts(stem, suffix)) {
-      readings.push([stem + ZWNJ + suffix, rule]);
-    }
-  };
-  tryFamily(PLURAL_SUFFIXES, "zwnj-plural", (stem) => isPluralStem(stem, lexicon));
-  if (hasPluralReading(word, lexicon) && !endsWithJoiningLetter(pluralStemOf(word)!))
-    readings.push([word, "zwnj-plural"]);
-  // The dictionary lists adjectives with their comparative and superlative, fused (بزرگتر،
-  // بزرگترین). Requiring both keeps out names (پیتر، لستر، والتر); nouns that merely end in تر
-  // have plurals in ان (دفتران، فیلتران), comparatives never do.
-  tryFamily(
-    COMPARATIVE_SUFFIXES,
-    "zwnj-comparative",
-    (stem, suffix) =>
+/** A family of suffixes, longest first, and what a stem must be to take one of them. */
+interface SuffixFamily {
+  suffixes: readonly string[];
+  rule: string;
+  accepts: (stem: string, suffix: string, word: string, lexicon: Lexicon) => boolean;
+}
+
+const PLURAL_FAMILY: SuffixFamily = {
+  suffixes: PLURAL_SUFFIXES,
+  rule: "zwnj-plural",
+  accepts: (stem, _suffix, _word, lexicon) => isPluralStem(stem, lexicon),
+};
+
+// Tried in this order after the plural, which is why they are a list: the order of the readings
+// is the order an ambiguous word's suggestions are shown in.
+const LATER_FAMILIES: readonly SuffixFamily[] = [
+  {
+    // The dictionary lists adjectives with their comparative and superlative, fused (بزرگتر،
+    // بزرگترین). Requiring both keeps out names (پیتر، لستر، والتر); nouns that merely end in تر
+    // have plurals in ان (دفتران، فیلتران), comparatives never do.
+    suffixes: COMPARATIVE_SUFFIXES,
+    rule: "zwnj-comparative",
+    accepts: (stem, suffix, _word, lexicon) =>
       !lexicon.isException(`${stem}تر`) &&
       (isComparedAdjective(stem, lexicon) ||
         isAdjectiveWithoutListedComparative(stem, suffix, lexicon)),
-  );
-  tryFamily(AFTER_SILENT_HEH_SUFFIXES, "zwnj-after-heh", (stem, suffix) => {
-    if (!endsWithSilentHeh(stem) || stem.length <= MIN_STEM_LENGTH) return false;
-    // «ای» after a word in ها is its ezafe or indefinite ی: فقهای، بهای، انتهای. Other endings
-    // make words of their own (سهام، الهام، رهاند) that the dictionary knows.
-    if (suffix === "ای") return !isWordInHa(word.slice(0, -1), lexicon);
-    return !lexicon.isKnown(word) || hasPluralReading(word, lexicon);
-  });
-  tryFamily(TAILS_AFTER_SILENT_HEH, "zwnj-compound-tail", (stem) => endsWithSilentHeh(stem));
-  tryFamily(
-    PARTICIPLE_TAILS,
-    "zwnj-compound-tail",
-    (stem) =>
+  },
+  {
+    suffixes: AFTER_SILENT_HEH_SUFFIXES,
+    rule: "zwnj-after-heh",
+    accepts: (stem, suffix, word, lexicon) => {
+      if (!endsWithSilentHeh(stem) || stem.length <= MIN_STEM_LENGTH) return false;
+      // «ای» after a word in ها is its ezafe or indefinite ی: فقهای، بهای، انتهای. Other endings
+      // make words of their own (سهام، الهام، رهاند) that the dictionary knows.
+      if (suffix === "ای") return !isWordInHa(word.slice(0, -1), lexicon);
+      return !lexicon.isKnown(word) || hasPluralReading(word, lexicon);
+    },
+  },
+  {
+    suffixes: TAILS_AFTER_SILENT_HEH,
+    rule: "zwnj-compound-tail",
+    accepts: (stem) => endsWithSilentHeh(stem),
+  },
+  {
+    suffixes: PARTICIPLE_TAILS,
+    rule: "zwnj-compound-tail",
+    accepts: (stem, _suffix, word, lexicon) =>
       stem.length >= MIN_COMPOUND_STEM_LENGTH &&
       (endsWithSilentHeh(stem) || !lexicon.isKnown(word)),
-  );
-  tryFamily(GERA_TAILS, "zwnj-compound-tail", (stem) => !lexicon.isException(`${stem}گرا`));
-  tryFamily(AGENT_TAILS, "zwnj-compound-tail", () => true);
+  },
+  {
+    suffixes: GERA_TAILS,
+    rule: "zwnj-compound-tail",
+    accepts: (stem, _suffix, _word, lexicon) => !lexicon.isException(`${stem}گرا`),
+  },
+  { suffixes: AGENT_TAILS, rule: "zwnj-compound-tail", accepts: () => true },
+];
+
+// The families are module constants rather than closures made per word: a new word is analysed
+// for each of the many thousands of distinct words of an archive.
+function suffixReadings(word: string, lexicon: Lexicon): Reading[] {
+  const readings: Reading[] = [];
+  addFamilyReading(readings, word, lexicon, PLURAL_FAMILY);
+  if (hasPluralReading(word, lexicon) && !endsWithJoiningLetter(pluralStemOf(word)!))
+    readings.push([word, "zwnj-plural"]);
+  for (const family of LATER_FAMILIES) addFamilyReading(readings, word, lexicon, family);
   return readings;
+}
+
+// The first suffix of the family (they are listed longest first) that leaves a stem of
+// MIN_STEM_LENGTH letters decides.
+function addFamilyReading(
+  readings: Reading[],
+  word: string,
+  lexicon: Lexicon,
+  { suffixes, rule, accepts }: SuffixFamily,
+): void {
+  let suffix: string | undefined;
+  for (const candidate of suffixes) {
+    if (word.endsWith(candidate) && word.length - candidate.length >= MIN_STEM_LENGTH) {
+      suffix = candidate;
+      break;
+    }
+  }
+  if (suffix === undefined) return;
+  const stem = word.slice(0, word.length - suffix.length);
+  if (
+    endsWithJoiningLetter(stem) &&
+    lexicon.isKnown(stem) &&
+    accepts(stem, suffix, word, lexicon)
+  ) {
+    readings.push([stem + ZWNJ + suffix, rule]);
+  }
 }
 
 // ه after ا or و is pronounced (راه، کوه، گروه) and takes م/ت/ش fused; after other letters
 // a final ه is usually silent (خانه، کرده) and its suffixes stand apart.
 export function endsWithSilentHeh(word: string): boolean {
   return word.endsWith("ه") && !/[اآوه]ه$/u.test(word);
-}
-
-/** `word` + `suffix`, with a ZWNJ where a suffix in ه would otherwise join the word. */
-function attachSuffix(word: string, suffix: string): string {
-  return suffix.startsWith("ه") && endsWithJoiningLetter(word)
-    ? word + ZWNJ + suffix
-    : word + suffix;
 }

@@ -22,10 +22,14 @@ const LETTER_MAP: Record<string, string> = {
 // ة (teh marbuta) is deliberately left alone: Persian keeps it in some Arabic loans
 // (دایرةالمعارف) and which ones is a per-word editorial decision no list here settles.
 const ARABIC_FORMS = /[\u064A\u0649\u0643\u0660-\u0669]/gu;
+// The same test without the global flag's state: most text has no Arabic form at all, and one
+// scan for any says so before code spans are searched for.
+const ANY_ARABIC_FORM = new RegExp(ARABIC_FORMS.source, "u");
 
 /** Edits that replace Arabic letters and digits with their Persian forms. */
 export function letterEdits(text: string): Edit[] {
   assertText(text, "letterEdits");
+  if (!ANY_ARABIC_FORM.test(text)) return [];
   const spans = findCodeAndLinkSpans(text);
   const edits: Edit[] = [];
   for (const match of text.matchAll(ARABIC_FORMS)) {
@@ -48,5 +52,6 @@ export function letterEdits(text: string): Edit[] {
  */
 export function normalizeLetters(text: string): string {
   assertText(text, "normalizeLetters");
-  return applyEdits(text, letterEdits(text));
+  const edits = letterEdits(text);
+  return edits.length === 0 ? text : applyEdits(text, edits);
 }

@@ -1,16 +1,14 @@
 /**
  * The word knowledge behind ZWNJ restoration: the Persian dictionary of @cspell/dict-fa-ir
- * (Apache-2.0) plus the project's reviewed lists in ./words/. Loaded lazily, once per process.
+ * (Apache-2.0) plus the project's reviewed lists in ./words/. Loaded lazily, once per process;
+ * the dictionary's trie comes from a binary cache after the first process (dictionary-cache.ts).
  *
  * The cspell dictionary stores words with their ZWNJ removed (تروریستها, آنها), so it says which
  * letter sequences are Persian, not where a ZWNJ belongs: the rules in zwnj.ts ask it about stems.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { gunzipSync } from "node:zlib";
-import { decodeTrie, type ITrie } from "cspell-trie-lib";
 import { ZWNJ } from "./chars.ts";
+import { faIrDictionarySource, loadDictionaryTrie } from "./dictionary-cache.ts";
 
 export interface Lexicon {
   /** Whether `word`, written without ZWNJ, is a Persian word form. */
@@ -19,6 +17,8 @@ export interface Lexicon {
   isException(word: string): boolean;
   /** The correct spelling of a compound, looked up by its fused form, if the list has it. */
   compound(fusedWord: string): string | undefined;
+  /** Every fused form `compound()` knows, so that rules can tell which words may begin one. */
+  fusedCompounds: readonly string[];
   /** The reading editors chose for a fused form the dictionary reads two ways (سالهای). */
   preferredReading(fusedWord: string): string | undefined;
   /** Milliseconds spent loading the dictionary and the lists. */
@@ -36,7 +36,7 @@ export function getLexicon(): Lexicon {
 
 function loadLexicon(): Lexicon {
   const started = performance.now();
-  const trie = loadCspellTrie();
+  const trie = loadDictionaryTrie(faIrDictionarySource());
   const additions = new Set(readWordList("additions.txt").map(fuse));
   const exceptions = new Set(readWordList("exceptions.txt").map(fuse));
   const compounds = new Map(readWordList("compounds.txt").map((word) => [fuse(word), word]));
@@ -47,17 +47,10 @@ function loadLexicon(): Lexicon {
     isKnown: (word) => additions.has(word) || compounds.has(word) || trie.has(word),
     isException: (word) => exceptions.has(fuse(word)),
     compound: (fusedWord) => compounds.get(fusedWord),
+    fusedCompounds: [...compounds.keys()],
     preferredReading: (fusedWord) => preferred.get(fusedWord),
     loadTimeMs: performance.now() - started,
   };
-}
-
-function loadCspellTrie(): ITrie {
-  // The package exports only its cspell config; the trie sits next to it.
-  const require = createRequire(import.meta.url);
-  const packageDirectory = dirname(require.resolve("@cspell/dict-fa-ir/cspell-ext.json"));
-  const compressed = readFileSync(join(packageDirectory, "fa-IR.trie.gz"));
-  return decodeTrie(gunzipSync(compressed).toString("utf8"));
 }
 
 /** Entries of a word list in ./words/: one per line, `#` starts a comment line. */
@@ -70,5 +63,6 @@ export function readWordList(fileName: string): string[] {
 }
 
 function fuse(word: string): string {
-  return word.replaceAll(ZWNJ, "");
+  // Asked for most words the rules look at, nearly all without a ZWNJ: no new string for those.
+  return word.includes(ZWNJ) ? word.replaceAll(ZWNJ, "") : word;
 }

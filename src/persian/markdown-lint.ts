@@ -181,16 +181,20 @@ const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:\s/u;
 const THEMATIC_BREAK = /^ {0,3}(?:[-*_][ \t]*){3,}$/u;
 const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/u;
 
-// Inline spans that are not prose, longest constructs first. Link text stays prose: only the
-// destination and title in (…) go.
-const NON_PROSE_INLINE = [
-  /(`+)[^`]*?\1/gu, // inline code, any backtick run
-  /<!--[\s\S]*?-->/gu,
-  /<(?:https?|ftp|mailto):[^>\s]*>/giu, // autolinks
-  /<\/?[A-Za-z][^<>]*>/gu, // HTML tags, attributes included
-  /\]\([^)]*\)/gu, // link and image destinations
-  /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/gu, // Nunjucks / Liquid
-  /(?:https?|ftp):\/\/[^\s<>)»]+/giu,
+/**
+ * Inline spans that are not prose, longest constructs first. Link text stays prose: only the
+ * destination and title in (…) go. Each comes with a substring it cannot match without, so that
+ * a line of plain prose (nearly every line) is not scanned seven times; exported so that tests
+ * can pin each needle to its pattern.
+ */
+export const NON_PROSE_INLINE: ReadonlyArray<readonly [needle: string, pattern: RegExp]> = [
+  ["`", /(`+)[^`]*?\1/gu], // inline code, any backtick run
+  ["<!--", /<!--[\s\S]*?-->/gu],
+  ["<", /<(?:https?|ftp|mailto):[^>\s]*>/giu], // autolinks
+  ["<", /<\/?[A-Za-z][^<>]*>/gu], // HTML tags, attributes included
+  ["](", /\]\([^)]*\)/gu], // link and image destinations
+  ["{", /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/gu], // Nunjucks / Liquid
+  ["://", /(?:https?|ftp):\/\/[^\s<>)»]+/giu],
 ];
 
 function bodyRanges(lines: readonly Line[]): ProseRange[] {
@@ -239,6 +243,12 @@ function bodyRanges(lines: readonly Line[]): ProseRange[] {
 function lineRanges(line: Line): ProseRange[] {
   const marker = BLOCK_MARKER.exec(line.text)?.[0].length ?? 0;
   const masked = maskNonProse(line.text);
+  // Nothing masked (and no NUL written in the line): the line after its marker is one range.
+  if (!masked.includes("\u0000")) {
+    return marker < masked.length
+      ? [{ start: line.offset + marker, end: line.offset + masked.length }]
+      : [];
+  }
   const ranges: ProseRange[] = [];
   for (const piece of masked.slice(marker).matchAll(/[^\u0000]+/gu)) {
     const start = marker + piece.index;
@@ -251,7 +261,8 @@ function lineRanges(line: Line): ProseRange[] {
 // stay those of the line.
 function maskNonProse(text: string): string {
   let masked = text;
-  for (const pattern of NON_PROSE_INLINE) {
+  for (const [needle, pattern] of NON_PROSE_INLINE) {
+    if (!masked.includes(needle)) continue;
     masked = masked.replace(pattern, (span) => "\u0000".repeat(span.length));
   }
   return masked;

@@ -20,8 +20,12 @@ const CODE_AND_LINKS: readonly Pattern[] = [
 ];
 const NUMBERS: readonly Pattern[] = [[/\p{Nd}[.,:/٫٬]\p{Nd}/u, /\p{Nd}+(?:[.,:/٫٬]\p{Nd}+)+/gu]]; // 1,000  3.5  12:30  1399/07/01
 
+// Any of the needles of CODE_AND_LINKS, in one scan: most prose has none of them.
+const ANY_CODE_OR_LINK_NEEDLE = /[`@]|:\/\/|www\./iu;
+
 /** Code spans, URLs and e-mail addresses: no character in them may change. */
 export function findCodeAndLinkSpans(text: string): Span[] {
+  if (!ANY_CODE_OR_LINK_NEEDLE.test(text)) return [];
   return findSpans(text, CODE_AND_LINKS);
 }
 

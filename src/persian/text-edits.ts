@@ -46,7 +46,10 @@ export function applyUntilStable(
 ): string {
   let current = text;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const next = applyEdits(current, findEdits(current));
+    const edits = findEdits(current);
+    // Most text needs nothing: no copy of it to compare with itself.
+    if (edits.length === 0) return current;
+    const next = applyEdits(current, edits);
     if (next === current) return current;
     current = next;
   }

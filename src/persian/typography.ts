@@ -3,9 +3,15 @@
  * Pure: no file system, no Eleventy. Positions are 1-based; columns count UTF-16 code units,
  * as editors and `file:line:col` links do (every Persian letter is one unit).
  */
-import { letterEdits, normalizeLetters } from "./letters.ts";
+import { letterEdits } from "./letters.ts";
 import { punctuationEdits } from "./punctuation.ts";
-import { applyUntilStable, assertText, type Confidence, type Edit } from "./text-edits.ts";
+import {
+  applyEdits,
+  applyUntilStable,
+  assertText,
+  type Confidence,
+  type Edit,
+} from "./text-edits.ts";
 import { zwnjEdits } from "./zwnj.ts";
 
 export interface Finding {
@@ -36,9 +42,11 @@ export function typographyEdits(text: string): TypographyEdit[] {
   assertText(text, "typographyEdits");
   // Letter normalisation keeps every offset, so the other rules may look at the normalised text
   // and still report positions in the original.
-  const normalized = normalizeLetters(text);
+  const letters = letterEdits(text);
+  // What normalizeLetters(text) returns, without finding the same edits twice.
+  const normalized = letters.length === 0 ? text : applyEdits(text, letters);
   return [
-    ...letterEdits(text).map((edit) => ({ ...edit, fixable: true })),
+    ...letters.map((edit) => ({ ...edit, fixable: true })),
     ...zwnjEdits(normalized),
     ...punctuationEdits(normalized).map((edit) => ({ ...edit, fixable: true })),
   ].sort((a, b) => a.start - b.start || a.end - b.end);

@@ -84,4 +84,11 @@ describe("getLexicon", () => {
     expect(lexicon.isException("تنها")).toBe(true);
     expect(lexicon.compound("گفتوگو")).toBe("گفت\u200Cوگو");
   });
+
+  it("lists every compound in the fused form compound() is asked with", () => {
+    const lexicon = getLexicon();
+    const fused = readWordList("compounds.txt").map((word) => word.replaceAll("\u200C", ""));
+    expect(lexicon.fusedCompounds).toEqual(fused);
+    for (const word of lexicon.fusedCompounds) expect(lexicon.compound(word), word).toBeDefined();
+  });
 });

@@ -31,6 +31,23 @@ describe("protected spans", () => {
     ]);
   });
 
+  // One scan looks for any of the four constructs before each is searched for: each alone must
+  // still be found.
+  it.each([
+    ["کد `x` در متن", "`x`"],
+    ["نشانی https://example.com در متن", "https://example.com"],
+    ["نشانی FTP://example.com در متن", "FTP://example.com"],
+    ["نشانی www.example.com در متن", "www.example.com"],
+    ["نشانی WWW.Example.com در متن", "WWW.Example.com"],
+    ["نامه به info@example.com در متن", "info@example.com"],
+  ])("finds %j alone", (text, span) => {
+    expect(covered(text, findCodeAndLinkSpans(text))).toEqual([span]);
+  });
+
+  it("finds nothing in prose without code, links or addresses", () => {
+    expect(findCodeAndLinkSpans("گروه مینسک: خروج تروریست‌ها (۱۴۰۳/۰۱/۰۱).")).toEqual([]);
+  });
+
   it("tells whether a range overlaps a span", () => {
     const spans = [{ start: 5, end: 10 }];
     expect(overlapsAny(spans, 9, 11)).toBe(true);
