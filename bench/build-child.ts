@@ -1,26 +1,27 @@
 /**
  * One benchmark build in a process of its own, so its peak RSS is its own:
  *   node --import tsx bench/build-child.ts <corpus dir> <output dir>
- * Prints one JSON line (see BuildMeasurement) as the last line of stdout. Add `--cpu-prof` to the
- * node flags to profile exactly what the benchmark measures.
+ * It runs exactly what `npm run build` runs (src/build-command.ts: the typography summary in a
+ * worker beside the build), then prints one JSON line (see BuildMeasurement) as the last line of
+ * stdout. Add `--cpu-prof` to the node flags to profile exactly what the benchmark measures.
  */
 import path from "node:path";
-import { buildSite } from "../src/build.ts";
+import { runBuildCommand } from "../src/build-command.ts";
 import type { SearchIndexStats } from "../src/search/index-site.ts";
 import { directorySize } from "../src/fs-size.ts";
 
 export interface BuildMeasurement {
-  /** Time spent in buildSite(): validation, Eleventy's build and the atomic publish. */
+  /** Time spent in the build command: the build, the typography summary it waits for, the report. */
   buildMs: number;
   /** Time since this process started, up to the end of the build: startup and imports included. */
   processMs: number;
-  /** CPU time of this process (user + system) up to the end of the build: steadier than wall time on a busy machine. */
+  /** CPU time of this process, all threads (user + system), up to the end of the build. */
   cpuMs: number;
   /** process.resourceUsage().maxRSS, in bytes. */
   peakRssBytes: number;
   files: number;
   bytes: number;
-  /** The search index step inside buildSite() (issue 9): its time and the bytes it adds. */
+  /** The search index step inside the build (issue 9): its time and the bytes it adds. */
   search: SearchIndexStats;
 }
 
@@ -32,14 +33,13 @@ function cpuMs(): number {
 const [corpusDir, outputDir] = process.argv.slice(2);
 if (!corpusDir || !outputDir) throw new Error("usage: build-child.ts <corpus dir> <output dir>");
 
-const root = path.resolve(import.meta.dirname, "..");
+process.chdir(path.resolve(import.meta.dirname, ".."));
 const started = performance.now();
-const result = await buildSite({
-  root,
-  outputDir: path.resolve(outputDir),
-  articlesDir: path.resolve(corpusDir),
-  quiet: true,
+const { exitCode, result } = await runBuildCommand({
+  output: path.resolve(outputDir),
+  articles: path.resolve(corpusDir),
 });
+if (exitCode !== 0 || !result) throw new Error(`the build of ${corpusDir} failed`);
 const buildMs = performance.now() - started;
 const processMs = performance.now();
 const measurement: BuildMeasurement = {

@@ -4,20 +4,9 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildSite, removeBuildLeftovers } from "../src/build.ts";
-import { articlesDirectory } from "../src/content/paths.ts";
+import { removeBuildLeftovers } from "../src/build.ts";
+import { runBuildCommand } from "../src/build-command.ts";
 import { stopPageWrites } from "../src/page-writer.ts";
-import { startTypographySummary } from "../src/typography-summary.ts";
-import { ContentValidationError } from "../src/content/problems.ts";
-
-function findValidationError(error: unknown): ContentValidationError | undefined {
-  // Eleventy wraps errors thrown from data functions; the original is somewhere down the chain.
-  for (let current = error; current instanceof Error; current = current.cause) {
-    if (current instanceof ContentValidationError || current.name === "ContentValidationError")
-      return current as ContentValidationError;
-  }
-  return undefined;
-}
 
 const { values } = parseArgs({
   options: { output: { type: "string" }, articles: { type: "string" } },
@@ -39,29 +28,4 @@ for (const [signal, code] of [
   });
 }
 
-try {
-  const started = performance.now();
-  // Typography findings never fail the build; the lint runs beside it and reports in one line.
-  const typography = startTypographySummary([
-    values.articles ?? articlesDirectory(),
-    "content/pages",
-  ]);
-  const { outputDir, written } = await buildSite({
-    quiet: true,
-    outputDir: values.output,
-    articlesDir: values.articles,
-  });
-  console.log(
-    `Built ${written} files into ${outputDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`,
-  );
-  console.log(
-    await typography.catch(
-      (error: unknown) => `Persian typography: not checked (${String(error)})`,
-    ),
-  );
-} catch (error) {
-  const invalid = findValidationError(error);
-  console.error(invalid ? invalid.message : error);
-  console.error(`The build failed; the previous ${values.output ?? "_site"}/ was left untouched.`);
-  process.exitCode = 1;
-}
+process.exitCode = (await runBuildCommand(values)).exitCode;

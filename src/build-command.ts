@@ -1,0 +1,59 @@
+/**
+ * What `npm run build` does (scripts/build.ts), as a function the benchmark can time exactly:
+ * the typography summary in a worker beside the build, the build itself, and the report.
+ */
+import { buildSite, type BuildResult } from "./build.ts";
+import { articlesDirectory } from "./content/paths.ts";
+import { ContentValidationError } from "./content/problems.ts";
+import { startTypographySummary } from "./typography-summary.ts";
+
+export interface BuildCommandOptions {
+  /** Where the site goes (`--output`); `_site` by default. */
+  output?: string;
+  /** Build from another articles folder (`--articles`). */
+  articles?: string;
+}
+
+function findValidationError(error: unknown): ContentValidationError | undefined {
+  // Eleventy wraps errors thrown from data functions; the original is somewhere down the chain.
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if (current instanceof ContentValidationError || current.name === "ContentValidationError")
+      return current as ContentValidationError;
+  }
+  return undefined;
+}
+
+/** Build, print what was built (or every problem), and give the exit code. */
+export async function runBuildCommand(
+  options: BuildCommandOptions,
+): Promise<{ exitCode: number; result?: BuildResult }> {
+  try {
+    const started = performance.now();
+    // Typography findings never fail the build; the lint runs beside it and reports in one line.
+    const typography = startTypographySummary([
+      options.articles ?? articlesDirectory(),
+      "content/pages",
+    ]);
+    const result = await buildSite({
+      quiet: true,
+      outputDir: options.output,
+      articlesDir: options.articles,
+    });
+    console.log(
+      `Built ${result.written} files into ${result.outputDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+    );
+    console.log(
+      await typography.catch(
+        (error: unknown) => `Persian typography: not checked (${String(error)})`,
+      ),
+    );
+    return { exitCode: 0, result };
+  } catch (error) {
+    const invalid = findValidationError(error);
+    console.error(invalid ? invalid.message : error);
+    console.error(
+      `The build failed; the previous ${options.output ?? "_site"}/ was left untouched.`,
+    );
+    return { exitCode: 1 };
+  }
+}
