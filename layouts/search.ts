@@ -8,14 +8,14 @@ import type { Assets } from "../src/assets.ts";
 import { html } from "../src/html.ts";
 import { routes } from "../src/routes.ts";
 import type { SearchAssets } from "../src/search/assets.ts";
-import { SEARCH_BUNDLE_PATH, SERVICE_WORKER_PATH } from "../src/search/paths.ts";
+import { SEARCH_MANIFEST_PATH, SERVICE_WORKER_PATH } from "../src/search/paths.ts";
 import { searchMessages as say } from "../src/search/messages.ts";
 import { sitePath } from "../src/urls.ts";
 import { renderPage } from "./base.ts";
 
 export function renderSearchPage(assets: Assets, searchAssets: SearchAssets): string {
   const archive = html`<a href="${sitePath(routes.archive())}">${say.archive}</a>`;
-  const body = html`<div class="search-page" id="search" data-pagefind="${sitePath(SEARCH_BUNDLE_PATH)}" data-service-worker="${sitePath(SERVICE_WORKER_PATH)}" data-scope="${sitePath(routes.search())}">
+  const body = html`<div class="search-page" id="search" data-index="${sitePath(SEARCH_MANIFEST_PATH)}" data-service-worker="${sitePath(SERVICE_WORKER_PATH)}" data-scope="${sitePath(routes.search())}">
 <h1>${say.title}</h1>
 <form class="search-form" id="search-form" role="search" action="${sitePath(routes.search())}" method="get">
 <label for="search-input">${say.label}</label>

@@ -11,7 +11,7 @@ import path from "node:path";
 import { readArticlesInParallel } from "./content/load-parallel.ts";
 import { articlesDirectory } from "./content/paths.ts";
 import { ContentValidationError } from "./content/problems.ts";
-import { indexSite, type SearchIndexStats } from "./search/index-site.ts";
+import { startSiteIndex, type SearchIndexStats, type SiteIndexJob } from "./search/index-site.ts";
 import { headerRules, renderHeadersFile } from "./security/headers.ts";
 import { site } from "./site.ts";
 import { pathPrefix } from "./urls.ts";
@@ -24,6 +24,11 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Build from another articles folder (test fixtures, the benchmark corpus). */
   articlesDir?: string;
+  /**
+   * Called once every article is read and valid, before the pages are made: work that would
+   * compete with reading the articles for the cores starts here (the typography summary).
+   */
+  onArticlesRead?: () => void;
 }
 
 export interface BuildResult {
@@ -94,6 +99,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const previousCwd = process.cwd();
   const previousArticles = process.env.SARKHAT_ARTICLES;
   let eleventyStarted = false;
+  let indexing: SiteIndexJob | undefined;
   process.chdir(root);
   if (options.articlesDir) process.env.SARKHAT_ARTICLES = options.articlesDir;
   try {
@@ -105,15 +111,18 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       root,
     });
     if (problems.length) throw new ContentValidationError(problems);
+    options.onArticlesRead?.();
     eleventyStarted = true;
+    // Search: the index is made beside the pages (src/search/index-site.ts) and finished before
+    // `_headers` lists the files and before publishing, so a failed index fails the build and
+    // leaves the previous site (README, "Search").
+    indexing = startSiteIndex(staging, articles);
     const eleventy = new Eleventy("content", staging, {
       configPath: ".eleventy.ts",
       quietMode: options.quiet ?? false,
     });
     await eleventy.write();
-    // Search: index the staged site before `_headers` lists its files and before publishing, so
-    // a failed index fails the build and leaves the previous site (README, "Search").
-    const search = await indexSite(staging, articles);
+    const search = await indexing.finish();
     // `_headers` is written from the files really there, so every top-level page and folder gets
     // its caching and policy once (see src/security/headers.ts).
     const files = listFiles(staging);
@@ -126,6 +135,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     // Counted on disk (plus _headers): streamed pages (src/plugins/streamed-pages.ts) are not in Eleventy's results.
     return { outputDir, written: files.length + 1, search };
   } catch (error) {
+    await indexing?.cancel();
     // Nothing was written when validation failed: fail at once, the editor is waiting.
     if (eleventyStarted) await removeWhenSettled(staging);
     throw error;

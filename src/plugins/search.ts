@@ -2,7 +2,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import path from "node:path";
 import { readArticles } from "../content/load-articles.ts";
 import { articlesDirectory } from "../content/paths.ts";
-import { buildSearchAssets } from "../search/assets.ts";
+import { buildSearchAssets, type SearchAssets } from "../search/assets.ts";
 import { indexSite } from "../search/index-site.ts";
 
 /**
@@ -12,20 +12,35 @@ import { indexSite } from "../search/index-site.ts";
  * publishes, so that a failed index fails the build.
  */
 export default function searchPlugin(eleventyConfig: UserConfig): void {
-  eleventyConfig.addGlobalData("searchAssets", () => buildSearchAssets());
-  eleventyConfig.addWatchTarget("src/search/");
+  // Asked for twice a build (by the streamed pages and by Eleventy): bundled once per build.
+  let assets: Promise<SearchAssets> | undefined;
+  eleventyConfig.addGlobalData("searchAssets", () => (assets ??= buildSearchAssets()));
   eleventyConfig.addWatchTarget("assets/css/search.css");
+
+  // While previewing, the index follows each rebuild without delaying it: the browser reloads
+  // with the edited page at once, and the index (a fraction of a second for a thousand articles,
+  // less when few changed: records are kept per article) is written just after. Rebuilds index
+  // one after another, never two at a time.
+  let indexing: Promise<void> = Promise.resolve();
   // `directories.output` is the folder really written to (`dir` is the configuration's, not --output).
   eleventyConfig.on(
     "eleventy.after",
-    async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+    ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+      assets = undefined;
       if (runMode !== "serve" && runMode !== "watch") return;
-      const { articles } = readArticles({
-        dir: path.resolve(articlesDirectory()),
-        root: process.cwd(),
-        includeDrafts: true,
+      const outputDir = path.resolve(directories.output);
+      indexing = indexing.then(async () => {
+        try {
+          const { articles } = readArticles({
+            dir: path.resolve(articlesDirectory()),
+            root: process.cwd(),
+            includeDrafts: true,
+          });
+          await indexSite(outputDir, articles);
+        } catch (error) {
+          console.error(`[sarkhat] The search index was not updated: ${String(error)}`);
+        }
       });
-      await indexSite(path.resolve(directories.output), articles);
     },
   );
 }

@@ -1,15 +1,15 @@
 /**
- * The excerpt under a search result: a window of the indexed text around the best matches, with
- * the matched words marked. Pagefind offers an excerpt of its own, as HTML; this one is built from
- * the same text (`content`) and word positions (`weighted_locations`) but as parts the page turns
- * into text nodes and `<mark>` elements, so no indexed text is ever parsed as HTML, and it leaves
- * out the title, which the result shows above it.
+ * The excerpt under a search result: a window of the indexed text (the result document's
+ * `content`) around the best matches, with the matched words marked, as parts the page turns into
+ * text nodes and `<mark>` elements, so no indexed text is ever parsed as HTML. It leaves out the
+ * title, which the result shows above it.
  *
  * The indexed text is the article with its letters folded and its ZWNJs restored
  * (src/search/index-text.ts): it reads as the article does, except that its digits are ASCII.
  * `forReaders` gives them back as Persian digits, as every page shows them.
  */
 import { toPersianDigits } from "../persian/digits.ts";
+import { textWords } from "./words.ts";
 
 export interface ExcerptPart {
   text: string;
@@ -17,22 +17,14 @@ export interface ExcerptPart {
 }
 
 export interface WordLocation {
-  /** Index of the word in the indexed text, counted as Pagefind counts: split at whitespace. */
+  /** Index of the word in the indexed text (src/search/words.ts `textWords`). */
   location: number;
-  /** How much the match counts (Pagefind's `balanced_score`). */
-  balanced_score: number;
+  /** How much the match counts: a rarer word, or a whole-word match, counts more. */
+  score: number;
 }
 
-/** Words in an excerpt, like Pagefind's default. */
+/** Words in an excerpt. */
 export const EXCERPT_WORDS = 30;
-
-// Pagefind's own word boundary (pagefind.js `word_separators`).
-const WORD_SEPARATORS = /[^\S\uFEFF]+/u;
-
-/** Words of the indexed text, numbered as Pagefind numbers them. */
-export function indexedWords(content: string): string[] {
-  return content.split(WORD_SEPARATORS);
-}
 
 /**
  * The best window of `length` words after the first `skip` words (the title), with matched words
@@ -45,7 +37,7 @@ export function buildExcerpt(
   skip: number,
   length = EXCERPT_WORDS,
 ): ExcerptPart[] {
-  const words = indexedWords(content);
+  const words = textWords(content);
   const first = Math.min(Math.max(skip, 0), words.length);
   const matches = locations.filter(
     (match) => match.location >= first && match.location < words.length,
@@ -61,7 +53,7 @@ export function buildExcerpt(
     );
     const score = matches
       .filter((match) => match.location >= windowStart && match.location < windowStart + length)
-      .reduce((sum, match) => sum + match.balanced_score, 0);
+      .reduce((sum, match) => sum + match.score, 0);
     if (score > best) [best, start] = [score, windowStart];
   }
   const end = Math.min(words.length, start + length);

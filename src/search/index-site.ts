@@ -1,115 +1,146 @@
 /**
- * Build the search index of a built site with Pagefind's Node API: one document per published
- * article (src/search/records.ts), written to the search page's folder (`/search/pagefind/`) so
- * the page, its index and Pagefind's worker share one folder and one Content-Security-Policy;
- * then the page's service worker (src/search/offline.ts), which needs the index's file names.
- * https://pagefind.app/docs/node-api/
+ * Index a built site: the search index of its published articles (src/search/build-index.ts),
+ * written into the site, then the search page's service worker (src/search/offline.ts), which
+ * needs the index's file names. `buildSite()` (src/build.ts) calls it before publishing, so a
+ * failed index fails the build; `npm start` after every rebuild (src/plugins/search.ts).
  */
-import { existsSync, readdirSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import * as pagefind from "pagefind";
 import type { Article } from "../article.ts";
-import { sitePath } from "../urls.ts";
+import { assembleSearchIndex, type SearchIndexBuildStats } from "./build-index.ts";
+import { writeIndexFiles, type IndexWorkerData, type IndexWorkerMessage } from "./index-files.ts";
 import { planOffline, writeServiceWorker } from "./offline.ts";
-import { SEARCH_BUNDLE_PATH } from "./paths.ts";
-import { searchDocument } from "./records.ts";
-import { directorySize } from "../fs-size.ts";
+import { rememberedIndexText } from "./index-text.ts";
+import { createKeyTable } from "./key-table.ts";
+import { searchRecord, toSearchArticle, type SearchRecord } from "./records.ts";
+import { registerBackgroundWriter } from "../background-writes.ts";
+import { startTypeScriptWorker } from "../worker.ts";
 
 export interface SearchIndexStats {
   /** Articles in the index. */
   pages: number;
-  /** Files and bytes as published: Pagefind's runtime, WebAssembly and index, and the service worker. */
+  /** Files and bytes as published: the index (manifest, chunks, result documents) and the service worker. */
   files: number;
   bytes: number;
-  /** Of those, the index proper: Pagefind's word index, filters and result fragments. */
+  /** Of those, the index proper. */
   indexBytes: number;
-  /** Wall time of the whole step: text normalisation, Pagefind, writing. */
+  /** Wall time of the whole step: index text, index, writing, service worker. */
   ms: number;
-  /** Of which making the indexed documents: folding letters, restoring ZWNJs (the dictionary). */
+  /** Of which making the records: folding letters, restoring ZWNJs (the dictionary). */
   textMs: number;
 }
 
-// Pagefind writes its ready-made interfaces too; the search page has its own (src/search/browser/).
-const UNUSED_FILES = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/u;
-
-// Documents by article: the loader keeps an unchanged file's Article between rebuilds (`npm start`),
-// so a rebuild restores the ZWNJs of the articles that changed only.
-const documents = new WeakMap<Article, string>();
-
-// Pagefind runs as a child process shared by every index of this process; it is closed when the
-// last indexing ends, so a build leaves nothing running.
-let running = 0;
-
-function failure(what: string, errors: readonly string[]): Error {
-  return new Error(`Search index: ${what} failed: ${errors.join("; ")}`);
-}
+// Records by article: the loader keeps an unchanged file's Article between rebuilds (`npm start`),
+// so a rebuild makes the index text of the articles that changed only. Their key ids belong to
+// one table for the life of the process; tag and section names recur across articles and rebuilds.
+const records = new WeakMap<Article, SearchRecord>();
+const table = createKeyTable();
+const nameText = rememberedIndexText();
 
 /**
  * Index those of `articles` whose page exists in the built site at `siteDir` (drafts and
- * articles held back for a later date have none), into `siteDir` + SEARCH_BUNDLE_PATH. Throws
- * naming the article when Pagefind refuses one, so a build with a broken index fails.
+ * articles held back for a later date have none), write the index and the service worker into
+ * it, and return what it cost. Throws, naming the problem, when the index cannot be made.
  */
 export async function indexSite(
   siteDir: string,
   articles: readonly Article[],
 ): Promise<SearchIndexStats> {
   const started = performance.now();
-  // In code order, one at a time: Pagefind numbers pages in the order they arrive, and two builds
-  // of the same articles must write the same index whatever order the files were read in.
-  const published = articles
-    .filter((article) => existsSync(path.join(siteDir, article.url, "index.html")))
-    .sort((a, b) => a.code - b.code);
-  const outputPath = path.join(siteDir, SEARCH_BUNDLE_PATH);
-  let textMs = 0;
-  const documentOf = (article: Article) => {
-    let document = documents.get(article);
-    if (document === undefined) {
-      const textStarted = performance.now();
-      documents.set(article, (document = searchDocument(article)));
-      textMs += performance.now() - textStarted;
-    }
-    return document;
-  };
-  running++;
-  try {
-    const { index, errors } = await pagefind.createIndex({
-      forceLanguage: "fa",
-      writePlayground: false,
-    });
-    if (!index) throw failure("starting Pagefind", errors);
-    try {
-      // Each document is made while Pagefind's process reads the one before: order kept, time overlapped.
-      let previous: Promise<void> = Promise.resolve();
-      for (const article of published) {
-        const content = documentOf(article);
-        await previous;
-        previous = index.addHTMLFile({ url: sitePath(article.url), content }).then((response) => {
-          if (response.errors.length)
-            throw failure(`indexing ${article.file} (${article.url})`, response.errors);
-        });
-        // Awaited above on the next turn; this only keeps a failure from counting as unhandled meanwhile.
-        previous.catch(() => undefined);
-      }
-      await previous;
-      const written = await index.writeFiles({ outputPath });
-      if (written.errors.length) throw failure(`writing ${outputPath}`, written.errors);
-    } finally {
-      await index.deleteIndex();
-    }
-  } finally {
-    if (--running === 0) await pagefind.close();
-  }
-  for (const name of readdirSync(outputPath))
-    if (UNUSED_FILES.test(name)) rmSync(path.join(outputPath, name));
+  const published = articles.filter((article) =>
+    existsSync(path.join(siteDir, article.url, "index.html")),
+  );
+  const textStarted = performance.now();
+  const made = published.map((article) => {
+    let record = records.get(article);
+    if (!record)
+      records.set(article, (record = searchRecord(toSearchArticle(article), { table, nameText })));
+    return record;
+  });
+  const textMs = performance.now() - textStarted;
+  const { files, stats } = assembleSearchIndex(made, table);
+  writeIndexFiles(siteDir, files);
+  return finishIndex(siteDir, stats, { started, textMs });
+}
+
+/** The service worker, written once the whole site is (it lists the search page's assets). */
+async function finishIndex(
+  siteDir: string,
+  stats: SearchIndexBuildStats,
+  timing: { started: number; textMs: number },
+): Promise<SearchIndexStats> {
   const plan = planOffline(siteDir);
   const workerBytes = await writeServiceWorker(siteDir, plan);
-  const bundle = directorySize(outputPath);
   return {
-    pages: published.length,
-    files: bundle.files + 1,
-    bytes: bundle.bytes + workerBytes,
-    indexBytes: plan.indexBytes,
-    ms: performance.now() - started,
-    textMs,
+    pages: stats.pages,
+    files: stats.files + 1,
+    bytes: stats.bytes + workerBytes,
+    indexBytes: stats.bytes,
+    ms: performance.now() - timing.started,
+    textMs: timing.textMs,
+  };
+}
+
+/** A search index started before the site's pages are written (see `startSiteIndex`). */
+export interface SiteIndexJob {
+  /** Once the site's pages are written: wait for the index, write the service worker. */
+  finish(): Promise<SearchIndexStats>;
+  /** The build failed: stop the index (a worker's writes end before this resolves). */
+  cancel(): Promise<void>;
+}
+
+// Below this many articles the index is a fraction of a second, less than a worker takes to start
+// (measured: README, "Performance"): it is made in this thread once the pages are written.
+const WORKER_FROM = 1_000;
+
+/**
+ * The index of `articles` (the articles whose pages the build writes), for a site whose pages are
+ * about to be written into `siteDir`. On a large archive it is built and written in a worker
+ * thread, beside this thread's page rendering: it needs nothing of the pages, and at 10,000
+ * articles it is seconds of work (index text, postings, 10,000 result documents) that a second
+ * core does meanwhile. `finish()` adds the service worker, which needs the search page.
+ */
+export function startSiteIndex(siteDir: string, articles: readonly Article[]): SiteIndexJob {
+  if (articles.length < WORKER_FROM || os.availableParallelism() < 2)
+    return { finish: () => indexSite(siteDir, articles), cancel: async () => undefined };
+  const started = performance.now();
+  const data: IndexWorkerData = { siteDir, articles: articles.map(toSearchArticle) };
+  const starting = startTypeScriptWorker(new URL("./index-worker.ts", import.meta.url), data);
+  const unregister = registerBackgroundWriter(async () => {
+    await (await starting).terminate();
+  });
+  const built = starting.then(
+    (worker) =>
+      new Promise<SearchIndexBuildStats>((resolve, reject) => {
+        worker.once("message", (message: IndexWorkerMessage) =>
+          "stats" in message
+            ? resolve(message.stats)
+            : reject(new Error(`Search index: ${message.error}`)),
+        );
+        worker.once("error", reject);
+        worker.once("exit", (code) =>
+          reject(
+            new Error(`the search index worker stopped (exit code ${code}) before it finished`),
+          ),
+        );
+      }),
+  );
+  // Awaited in finish(); this only keeps an early failure from counting as unhandled meanwhile.
+  built.catch(() => undefined);
+  return {
+    async finish() {
+      try {
+        const stats = await built;
+        return await finishIndex(siteDir, stats, { started, textMs: stats.textMs });
+      } finally {
+        unregister();
+        await (await starting.catch(() => undefined))?.terminate();
+      }
+    },
+    async cancel() {
+      unregister();
+      await (await starting.catch(() => undefined))?.terminate();
+    },
   };
 }

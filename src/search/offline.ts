@@ -2,48 +2,62 @@
  * The search page's service worker (src/search/browser/service-worker.ts), written into a built
  * site after its index, with the list of files it stores when installed.
  *
- * Always stored: the search page, the styles, script and fonts it loads, and Pagefind's runtime
- * (pagefind.js, its worker, its WebAssembly, the entry and meta files): enough to open the page
- * and run Pagefind offline. The index chunks and results (fragments) are stored too when the
- * whole index is at most OFFLINE_INDEX_BUDGET bytes, so that every search of a small archive works
- * offline from the first visit; a larger archive is not downloaded whole behind the reader's back,
- * and the worker stores the chunks and results the reader's searches fetch instead.
+ * Always stored: the search page, the styles, script (with the engine) and fonts it loads, and the
+ * index's manifest: enough to open the page offline. The chunks and result documents are stored
+ * too when the whole index is at most OFFLINE_INDEX_BUDGET bytes, so that every search of a small
+ * archive works offline from the first visit; a larger archive is not downloaded whole behind the
+ * reader's back, and the worker stores the chunks and result documents the reader's searches
+ * fetch instead.
+ *
+ * Files whose content may change under the same name are fetched from the network first and from
+ * the store only offline: the page, the manifest and the result documents (named by news code, so
+ * an unchanged article keeps its URL, but a corrected title must show). Chunks are named by their
+ * content and come from the store.
  */
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { routes } from "../routes.ts";
 import { pathPrefix, sitePath } from "../urls.ts";
-import { SEARCH_BUNDLE_PATH, SERVICE_WORKER_PATH } from "./paths.ts";
+import {
+  SEARCH_CHUNKS_PATH,
+  SEARCH_DOCUMENTS_PATH,
+  SEARCH_MANIFEST_PATH,
+  SERVICE_WORKER_PATH,
+} from "./paths.ts";
 
-/** Largest index (chunks, filters and fragments, in bytes) stored whole at the first visit. */
+/** Largest index (manifest, chunks and result documents, in bytes) stored whole at the first visit. */
 export const OFFLINE_INDEX_BUDGET = 512 * 1024;
 
 const ENTRY = fileURLToPath(new URL("./browser/service-worker.ts", import.meta.url));
 
-// Folders of Pagefind's bundle whose files are named by their content.
-const INDEX_FOLDERS = ["index", "filter", "fragment"];
-
 export interface OfflinePlan {
   /** Site paths (prefixed, encoded) stored when the worker installs. */
   precache: string[];
-  /** Of those, the paths whose content may change under the same name: fetched network first. */
+  /** Paths whose content may change under the same name: fetched network first. */
   networkFirst: string[];
+  /** Folders (prefixed paths ending in /) whose every file is fetched network first. */
+  networkFirstFolders: string[];
   /** Whether the whole index is in `precache`. */
   wholeIndex: boolean;
-  /** Bytes of the index folders. */
+  /** Bytes of the index: manifest, chunks and result documents. */
   indexBytes: number;
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
+/** The files of a folder of the built site (a site path), sorted, with their sizes. */
+function filesIn(siteDir: string, folder: string): { path: string; bytes: number }[] {
+  const dir = path.join(siteDir, folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) =>
-      path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"),
-    )
-    .sort();
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => ({
+      path: `${folder}${name}`,
+      bytes: statSync(path.join(dir, name)).size,
+    }));
 }
 
 /** The prefixed output paths the search page loads from the site's assets, fonts included. */
@@ -65,30 +79,34 @@ function pageAssets(siteDir: string, pageHtml: string): string[] {
 
 /** What the service worker of the built site at `siteDir` stores, read from its files. */
 export function planOffline(siteDir: string): OfflinePlan {
-  const bundleDir = path.join(siteDir, SEARCH_BUNDLE_PATH);
-  const bundleFiles = filesUnder(bundleDir);
-  const indexFiles = bundleFiles.filter((file) => INDEX_FOLDERS.includes(file.split("/")[0]!));
-  const runtime = bundleFiles.filter((file) => !indexFiles.includes(file));
+  const manifestFile = path.join(siteDir, SEARCH_MANIFEST_PATH);
+  if (!existsSync(manifestFile))
+    throw new Error(`Search offline plan: ${manifestFile} does not exist; index the site first`);
+  const indexFiles = [
+    ...filesIn(siteDir, SEARCH_CHUNKS_PATH),
+    ...filesIn(siteDir, SEARCH_DOCUMENTS_PATH),
+  ];
   const indexBytes = indexFiles.reduce(
-    (sum, file) => sum + statSync(path.join(bundleDir, file)).size,
-    0,
+    (sum, file) => sum + file.bytes,
+    statSync(manifestFile).size,
   );
   const wholeIndex = indexBytes <= OFFLINE_INDEX_BUDGET;
-  const bundlePath = (file: string) => sitePath(`${SEARCH_BUNDLE_PATH}${file}`);
   const page = sitePath(routes.search());
+  const manifest = sitePath(SEARCH_MANIFEST_PATH);
   const pageHtml = readFileSync(path.join(siteDir, routes.search(), "index.html"), "utf8");
-  // Pagefind names its meta file by content; its runtime, worker, WebAssembly and entry keep their names.
-  const networkFirst = [
-    page,
-    ...runtime.filter((file) => !file.endsWith(".pf_meta")).map(bundlePath),
-  ];
   const precache = [
     page,
     ...pageAssets(siteDir, pageHtml),
-    ...runtime.map(bundlePath),
-    ...(wholeIndex ? indexFiles.map(bundlePath) : []),
+    manifest,
+    ...(wholeIndex ? indexFiles.map((file) => sitePath(file.path)) : []),
   ];
-  return { precache, networkFirst, wholeIndex, indexBytes };
+  return {
+    precache,
+    networkFirst: [page, manifest],
+    networkFirstFolders: [sitePath(SEARCH_DOCUMENTS_PATH)],
+    wholeIndex,
+    indexBytes,
+  };
 }
 
 /** Bundle the service worker for `plan` and write it to the site; returns its bytes. */
@@ -120,6 +138,7 @@ export async function writeServiceWorker(
     define: {
       PRECACHE: JSON.stringify(plan.precache),
       NETWORK_FIRST: JSON.stringify(plan.networkFirst),
+      NETWORK_FIRST_FOLDERS: JSON.stringify(plan.networkFirstFolders),
       VERSION: JSON.stringify(version.digest("hex").slice(0, 12)),
     },
   });

@@ -28,8 +28,8 @@ export interface PagePolicy {
  * `_headers` gives one policy per top-level folder, so a deeper path could not get its own.
  */
 export const pagePolicies: Readonly<Record<string, PagePolicy>> = {
-  // Search (issue 9) runs Pagefind: its own script and its WebAssembly index, nothing inline.
-  [routes.search()]: { scripts: ["'self'", "'wasm-unsafe-eval'"] },
+  // Search (issue 9) runs its own script, which fetches the index as JSON: nothing inline, no WebAssembly.
+  [routes.search()]: { scripts: ["'self'"] },
 };
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Search as a reader uses it, in Chromium (issue 9): every spelling of a word finds the same
  * articles, titles rank first, nothing found is said in Persian, the page works with the keyboard,
- * without JavaScript, offline and under a path prefix, and breaks no rule of its CSP.
+ * without JavaScript, offline and under a path prefix, breaks no rule of its CSP, and fetches
+ * nothing but its own index as JSON (no WebAssembly, no worker but the offline one).
  */
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
@@ -17,6 +18,7 @@ import { searchMessages as say } from "../../src/search/messages.ts";
 import { publicationDate } from "../../src/search/records.ts";
 import { sitePath } from "../../src/urls.ts";
 import { browserAvailability, launchBrowser, type Browser } from "../support/browser.ts";
+import { REAL_QUERIES } from "../support/search-queries.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 
 const { run } = browserAvailability();
@@ -121,25 +123,7 @@ describe.skipIf(!run)("search in Chromium", () => {
   });
 
   describe("answers real queries, titles first", () => {
-    it.each([
-      // [query, the results that must come first and in this order, others that must follow]
-      ["تورم", [5007, 5008], []],
-      ["بین المللی", [5010], [5012]],
-      ["بین‌المللی", [5010], [5012]],
-      ["آتش سوزی", [5010], []],
-      ["می رسد", [5009], []],
-      ["میرسد", [5009], []],
-      ["رییس جمهور فرانسه", [5011], []],
-      ["گفت و گو", [5011], [5003, 5013]],
-      ["بزرگ ترین", [5012], []],
-      ["بزرگ‌ترین نمایشگاه", [5012], []],
-      ["G20", [5013], []],
-      ["خانه اش", [5014], []],
-      ["جام جهانی", [5006], []],
-      ["واکسن", [5009], [5013]],
-      ["بانک مرکزی", [5007], []],
-      ["زلزله", [5005], []],
-    ])("%s", async (query, first, others) => {
+    it.each(REAL_QUERIES)("%s", async (query, first, others) => {
       const codes = await search(page, query);
       expect(codes.slice(0, first.length)).toEqual(first);
       expect(codes).toEqual(expect.arrayContaining(others));
@@ -234,6 +218,38 @@ describe.skipIf(!run)("search in Chromium", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(`${server.origin}${focused}`);
     expect(await page.locator("h1").count()).toBe(1);
+  });
+
+  it("fetches only its index as JSON: the manifest, the chunks a query needs, ten results", async () => {
+    const fresh = await browser.context.newPage();
+    const requests: string[] = [];
+    fresh.on("request", (request) => requests.push(new URL(request.url()).pathname));
+    try {
+      await fresh.goto(
+        `${server.origin}${sitePath(routes.search())}?q=${encodeURIComponent("تروریست ها")}`,
+      );
+      await settled(fresh, "تروریست ها");
+      const index = requests.filter((path) => path.endsWith(".json"));
+      expect(index).toEqual(
+        expect.arrayContaining([
+          sitePath("/search/index.json"),
+          sitePath("/search/docs/5001.json"),
+        ]),
+      );
+      expect(index.filter((path) => path.includes("/search/docs/")).sort()).toEqual(
+        ["5001", "5002", "5003"].map((code) => sitePath(`/search/docs/${code}.json`)),
+      );
+      expect(requests.filter((path) => /wasm|pagefind|worker/iu.test(path))).toEqual([]);
+      expect(
+        await fresh.evaluate(
+          () =>
+            performance.getEntriesByType("resource").filter((entry) => /wasm/u.test(entry.name))
+              .length,
+        ),
+      ).toBe(0);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it("breaks no rule of the page's Content-Security-Policy and logs no error", async () => {

@@ -9,12 +9,13 @@ import {
 } from "../../src/security/headers.ts";
 import { headersFor, matchesPath, parseHeadersFile } from "../support/headers-file.ts";
 
-// A site as the build writes it, feeds at three depths and a search page included.
+// A site as the build writes it, feeds at three depths and a search page and its index included.
 const files = [
   "_headers",
   "_redirects",
   "404.html",
   "assets/fonts/vazirmatn-arabic-400.0123456789.woff2",
+  "assets/search-index/chunk.0123456789.json",
   "assets/site.0123456789.css",
   "atom.xml",
   "feed.json",
@@ -22,7 +23,10 @@ const files = [
   "index.html",
   "news/1001/index.html",
   "robots.txt",
+  "search/docs/1001.json",
   "search/index.html",
+  "search/index.json",
+  "search/sw.js",
   "tags/گروه-مینسک/atom.xml",
   "tags/گروه-مینسک/feed.json",
   "tags/گروه-مینسک/feed.xml",
@@ -104,16 +108,27 @@ describe("headerRules", () => {
     ).toBe(forward);
   });
 
-  it("lets the search page run WebAssembly and no other page", () => {
+  it("lets no page run WebAssembly, the search page included", () => {
     const rules = parseHeadersFile(
       renderHeadersFile(headerRules(files, { pathPrefix: "/", https: true })),
     );
-    expect(headersFor(rules, "/search/").get("content-security-policy")?.value).toMatch(
-      /script-src 'self' 'wasm-unsafe-eval'/,
+    for (const path of ["/search/", "/search/index.json", "/world/"])
+      expect(headersFor(rules, path).get("content-security-policy")?.value).toMatch(
+        /script-src 'self';/,
+      );
+    expect(renderHeadersFile(headerRules(files, { pathPrefix: "/", https: true }))).not.toContain(
+      "wasm",
     );
-    expect(headersFor(rules, "/world/").get("content-security-policy")?.value).toMatch(
-      /script-src 'self';/,
+  });
+
+  it("caches the index's chunks, named by their content, forever, and its fixed names briefly", () => {
+    const rules = parseHeadersFile(
+      renderHeadersFile(headerRules(files, { pathPrefix: "/", https: true })),
     );
+    const cache = (path: string) => headersFor(rules, path).get("cache-control")?.value;
+    expect(cache("/assets/search-index/chunk.0123456789.json")).toBe(LONG_CACHE);
+    for (const path of ["/search/index.json", "/search/docs/1001.json", "/search/sw.js"])
+      expect(cache(path), path).toBe(SHORT_CACHE);
   });
 });
 

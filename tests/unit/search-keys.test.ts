@@ -1,7 +1,9 @@
 /**
  * The index and the query must meet without the dictionary in the browser: for every paragraph of
  * every corpus we have, the build's text (toIndexText) and the browser's key (toQueryKey) agree,
- * and every word the build wrote with a ZWNJ is found whichever way a reader types it.
+ * every indexed word's key is what the browser computes for it, and every word the build wrote
+ * with a ZWNJ is found, by the engine in a real index of these paragraphs, whichever way a reader
+ * types it.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -9,7 +11,11 @@ import { describe, expect, it } from "vitest";
 import { ZWNJ } from "../../src/persian/chars.ts";
 import { toMatchKey } from "../../src/persian/match-key.ts";
 import { toIndexText } from "../../src/search/index-text.ts";
+import { buildSearchIndex } from "../../src/search/build-index.ts";
 import { queryAlternatives, toQueryKey } from "../../src/search/query-key.ts";
+import type { SearchArticle } from "../../src/search/records.ts";
+import { queryTerms, textWords, wordKeys } from "../../src/search/words.ts";
+import { serveFiles } from "../support/search-index.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -90,7 +96,16 @@ describe("the build's index text and the browser's query key", () => {
     ),
   ].filter((word) => word.includes(ZWNJ));
 
-  it("find every word the build wrote with a ZWNJ however it is typed: with it, fused or with a space", () => {
+  it("key every indexed word exactly as the browser keys that word typed as a query", () => {
+    const words = [...new Set(indexed.flatMap(({ text }) => textWords(text)))];
+    expect(words.length).toBeGreaterThan(500);
+    const disagreements = words.filter(
+      (word) => queryTerms(toQueryKey(word)).join(" ") !== (wordKeys(word)[0] ?? ""),
+    );
+    expect(disagreements).toEqual([]);
+  });
+
+  it("lead the query to every word the build wrote with a ZWNJ: with it, fused or with a space", () => {
     expect(zwnjWords.length).toBeGreaterThan(50);
     const missed: string[] = [];
     for (const word of zwnjWords) {
@@ -102,6 +117,34 @@ describe("the build's index text and the browser's query key", () => {
           !queryAlternatives(queryKey).some((alternative) => alternative.query === key)
         )
           missed.push(`${typed} → ${queryKey}`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it("find every such word in a real index of these paragraphs, however it is typed", async () => {
+    // One article per paragraph: a search for a word must find the paragraphs that hold it.
+    const articles: SearchArticle[] = paragraphs.map((paragraph, position) => ({
+      code: position + 1,
+      url: `/news/${position + 1}/`,
+      title: "متن",
+      lead: paragraph,
+      html: "",
+      tags: [],
+      section: "سیاسی",
+      date: new Date(Date.UTC(2022, 0, 1)),
+      hasTime: false,
+    }));
+    const { engine } = serveFiles(buildSearchIndex({ articles }).files);
+    const missed: string[] = [];
+    for (const word of zwnjWords) {
+      const holding = indexed.flatMap(({ text }, position) =>
+        textWords(text).some((w) => wordKeys(w).includes(keyOf(word))) ? [position + 1] : [],
+      );
+      for (const typed of [word, word.replaceAll(ZWNJ, ""), word.replaceAll(ZWNJ, " ")]) {
+        const found = new Set((await engine.search(typed)).map((hit) => hit.code));
+        const absent = holding.filter((code) => !found.has(code));
+        if (absent.length) missed.push(`${typed}: not ${absent.join(", ")}`);
       }
     }
     expect(missed).toEqual([]);

@@ -105,8 +105,110 @@ describe("toQueryKey", () => {
 });
 
 describe("foldSearchText", () => {
-  it("keeps ZWNJs and letter case, which Pagefind handles itself", () => {
+  it("keeps ZWNJs and letter case: the index text shows them, its keys drop them", () => {
     expect(foldSearchText(`NATO و تروریست${ZWNJ}ها`)).toBe(`NATO و تروریست${ZWNJ}ها`);
+  });
+});
+
+// The definitions the fast implementations must agree with: the regular expressions they replaced.
+const MARKS =
+  /[\u064B-\u065F\u0670\u0640\u200D\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u00AD]/gu;
+const FOLDS: Record<string, string> = {
+  "\u064A": "ی",
+  "\u0649": "ی",
+  "\u0643": "ک",
+  أ: "ا",
+  إ: "ا",
+  ٱ: "ا",
+  ؤ: "و",
+  ئ: "ی",
+  ۀ: "ه",
+};
+function foldByRegex(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[\u064A\u0649\u0643أإٱؤئۀ]/gu, (letter) => FOLDS[letter]!)
+    .replace(MARKS, "")
+    .replace(/[۰-۹٠-٩]/gu, (digit) => {
+      const code = digit.charCodeAt(0);
+      return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
+    })
+    .replace(/\s+/gu, " ")
+    .trim();
+}
+const LETTER_CLASS =
+  "\\u0621-\\u063A\\u0641-\\u064A\\u0671-\\u06D3\\u06D5\\u06EE\\u06EF\\u06FA-\\u06FC\\u06FF";
+const WORD = new RegExp(`[${LETTER_CLASS}]+(?:\\u200C[${LETTER_CLASS}]+)*`, "gu");
+const SUFFIXES = new Set([...PLURAL_SUFFIXES, "تر", "تری", "ترین"]);
+const AFTER_HEH = new Set(["اند", "ایم", "اید", "ام", "ای", "اش", "ات"]);
+function joinByRegex(text: string, glue: (left: string, right: string) => string): string {
+  const length = (word: string) => word.replaceAll(ZWNJ, "").length;
+  const joins = (word: string, suffix: string) =>
+    !VERB_PREFIXES.includes(word) &&
+    (SUFFIXES.has(suffix)
+      ? length(word) >= 2
+      : AFTER_HEH.has(suffix) && endsWithSilentHeh(word) && length(word) > 2);
+  let result = "";
+  let cursor = 0;
+  let previous: string | undefined;
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    const gap = text.slice(cursor, match.index);
+    cursor = match.index + word.length;
+    if (
+      previous !== undefined &&
+      /^[ \u00A0]+$/u.test(gap) &&
+      (VERB_PREFIXES.includes(previous) || joins(previous, word))
+    ) {
+      const joined = previous + glue(previous, word) + word;
+      result = result.slice(0, result.length - previous.length) + joined;
+      previous = joined;
+    } else {
+      result += gap + word;
+      previous = word;
+    }
+  }
+  return result + text.slice(cursor);
+}
+
+describe("the fast folding and joining", () => {
+  const pieces = fc.constantFrom(
+    ...["ها", "های", "هایشان", "می", "نمی", "تر", "ترین", "اند", "ای", "اش", "خانه", "کرده", "راه"],
+    ...["کوه", "کتاب", "رئیس", "ك", "ي", "ى", "أ", "ۀ", "ا\u0654", "۲", "٣", "ﻻ", "Ｇ", "A", "،"],
+    ...["\u200C", " ", "  ", "\u00A0", "\t", "\n", "\u2003", "\u3000", "\u064E", "\u0640"],
+    ...["\u200E", "\uFEFF", " \u200E ", "\u202E", "x\u0301", "\uD83D\uDE00", "\uD800"],
+  );
+  const texts = fc.tuple(fc.array(pieces, { maxLength: 14 }), fc.string({ maxLength: 4 }));
+
+  it("fold every UTF-16 code unit, alone and between letters, as the regular expressions do", () => {
+    const wrong: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code);
+      for (const text of [char, `ب ${char}ب`, `ب${char} ب`])
+        if (foldSearchText(text) !== foldByRegex(text)) wrong.push(code.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("fold exactly as the regular expressions do", () => {
+    fc.assert(
+      fc.property(texts, ([parts, noise]) => {
+        const text = parts.join("") + noise;
+        expect(foldSearchText(text)).toBe(foldByRegex(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("join exactly as the regular expressions do", () => {
+    fc.assert(
+      fc.property(texts, ([parts, noise]) => {
+        const text = parts.join("") + noise;
+        for (const glue of [fused, withZwnj])
+          expect(joinSeparatedAffixes(text, glue)).toBe(joinByRegex(text, glue));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

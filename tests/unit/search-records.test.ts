@@ -1,25 +1,35 @@
-import { load } from "cheerio";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Article } from "../../src/article.ts";
 import { loadArticles } from "../../src/content/load-articles.ts";
 import { ZWNJ } from "../../src/persian/chars.ts";
-import { RESULT_FIELDS } from "../../src/search/fields.ts";
+import { FIELD_WEIGHTS } from "../../src/search/fields.ts";
+import type { ResultDocument } from "../../src/search/format.ts";
 import { toIndexText } from "../../src/search/index-text.ts";
+import { createKeyTable } from "../../src/search/key-table.ts";
 import {
   bodyParagraphs,
-  PART_WEIGHTS,
   publicationDate,
-  searchDocument,
+  searchRecord,
+  toSearchArticle,
+  type SearchArticle,
+  type SearchRecord,
 } from "../../src/search/records.ts";
+import { textWords } from "../../src/search/words.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const articles = loadArticles({ dir: path.join(ROOT, "tests/fixtures/search"), root: ROOT });
-const byCode = (code: number): Article => {
+const byCode = (code: number): SearchArticle => {
   const article = articles.find((candidate) => candidate.code === code);
   if (!article) throw new Error(`tests/fixtures/search has no article ${code}`);
-  return article;
+  return toSearchArticle(article);
 };
+
+const table = createKeyTable();
+const record = (article: SearchArticle) => searchRecord(article, { table });
+const documentOf = (made: SearchRecord) => JSON.parse(made.document) as ResultDocument;
+/** The record's keys as text, with their weighted frequency. */
+const frequencies = (made: SearchRecord) =>
+  new Map(made.keys.map((id, slot) => [table.keys[id]!, made.frequencies[slot]!]));
 
 describe("bodyParagraphs", () => {
   it("gives one plain paragraph per block, entities decoded, tags gone", () => {
@@ -27,83 +37,97 @@ describe("bodyParagraphs", () => {
       '<h2>عنوان</h2>\n<p>متن <a href="/x/">پیوند</a> &amp; &lt;b&gt; &quot;نقل&quot; &#1711;</p>\n<ul>\n<li>یک</li>\n<li>دو<br>سه</li>\n</ul>\n';
     expect(bodyParagraphs(html)).toEqual(["عنوان", 'متن پیوند & <b> "نقل" گ', "یک", "دو", "سه"]);
   });
+
+  it("collapses whitespace inside a paragraph", () => {
+    expect(bodyParagraphs("<p>  یک \t دو&nbsp;سه\u00A0 </p>")).toEqual(["یک دو سه"]);
+  });
 });
 
-describe("searchDocument", () => {
-  // 5004 is typed with Arabic ي and ك; 5002 fuses تروریستها; 5003 writes تروریست ها apart.
-  const arabic = load(searchDocument(byCode(5004)));
-  const fused = load(searchDocument(byCode(5002)));
-  const apart = load(searchDocument(byCode(5003)));
+describe("toSearchArticle", () => {
+  it("keeps what the index needs as plain data a worker thread can receive", () => {
+    const article = byCode(5001);
+    expect(structuredClone(article)).toEqual(article);
+    expect(article).toMatchObject({
+      code: 5001,
+      url: "/news/5001/",
+      tags: ["قره‌باغ", "گروه مینسک", "روسیه"],
+      section: "بین‌الملل",
+    });
+  });
+});
 
-  it("weights the title, surtitle and lead above the body", () => {
-    expect(arabic("h1").attr("data-pagefind-weight")).toBe(String(PART_WEIGHTS.title));
-    expect(arabic("p[data-pagefind-weight]").first().attr("data-pagefind-weight")).toBe(
-      String(PART_WEIGHTS.lead),
-    );
-    expect(arabic("div[data-pagefind-weight]").attr("data-pagefind-weight")).toBe(
-      String(PART_WEIGHTS.body),
-    );
-    expect(PART_WEIGHTS.title).toBeGreaterThan(PART_WEIGHTS.lead);
-    expect(PART_WEIGHTS.lead).toBeGreaterThan(PART_WEIGHTS.body);
+describe("searchRecord", () => {
+  // 5004 is typed with Arabic ي and ك; 5002 fuses تروریستها; 5003 writes تروریست ها apart.
+  const arabic = record(byCode(5004));
+
+  it("shows the title as written, and opens its text with the indexed title", () => {
+    const document = documentOf(arabic);
+    expect(document.headline).toBe(byCode(5004).title);
+    expect(document.headline).toMatch(/[يك]/u);
+    const title = toIndexText(byCode(5004).title);
+    expect(document.content.startsWith(`${title} `)).toBe(true);
+    expect(document.titleWords).toBe(textWords(title).length);
   });
 
   it("indexes folded letters and ASCII digits, whatever the editor typed", () => {
-    const text = arabic("body").text();
-    expect(text).toContain("افزایش قیمت نفت در بازارهای جهانی");
-    expect(text).toContain("85 دلار");
-    expect(text).not.toMatch(/[يكى۰-۹]/u);
+    const { content } = documentOf(arabic);
+    expect(content).toContain("افزایش قیمت نفت در بازارهای جهانی");
+    expect(content).toContain("85 دلار");
+    expect(content).not.toMatch(/[يكى۰-۹]/u);
+    expect(frequencies(arabic).has("قیمت")).toBe(true);
+    expect(frequencies(arabic).has("قيمت")).toBe(false);
   });
 
-  it("restores the ZWNJ of fused and separated suffixes alike", () => {
-    expect(fused("h1").text()).toContain(`تروریست${ZWNJ}ها`);
-    expect(apart("h1").text()).toContain(`تروریست${ZWNJ}ها`);
+  it("restores the ZWNJ of fused and separated suffixes alike, and keys the word without it", () => {
+    for (const code of [5002, 5003]) {
+      const made = record(byCode(code));
+      expect(documentOf(made).content).toContain(`تروریست${ZWNJ}ها`);
+      expect(frequencies(made).has("تروریستها")).toBe(true);
+    }
   });
 
-  it("keeps the title as written for display, and the indexed title as the first words", () => {
-    const article = byCode(5004);
-    expect(
-      arabic(`meta[data-pagefind-meta="${RESULT_FIELDS.headline}[content]"]`).attr("content"),
-    ).toBe(article.title);
-    expect(
-      arabic(`meta[data-pagefind-meta="${RESULT_FIELDS.indexedTitle}[content]"]`).attr("content"),
-    ).toBe(toIndexText(article.title));
-    expect(arabic("h1").text()).toBe(toIndexText(article.title));
+  it("counts each occurrence by its field's weight, tags and section included", () => {
+    // 5005: «کرمان» in the lead, and as a tag; «زلزله» in the title, and as a tag.
+    const made = frequencies(record(byCode(5005)));
+    expect(made.get("کرمان")).toBe(FIELD_WEIGHTS.lead + FIELD_WEIGHTS.tags + FIELD_WEIGHTS.title);
+    expect(made.get("زلزله")).toBe(FIELD_WEIGHTS.title + FIELD_WEIGHTS.tags);
+    expect(made.get("اجتماعی")).toBe(FIELD_WEIGHTS.section);
   });
 
-  it("makes tags and the section searchable meta fields, and shows section and date as filters", () => {
-    const article = byCode(5001);
-    const $ = load(searchDocument(article));
-    expect($(`meta[data-pagefind-meta="${RESULT_FIELDS.tags}[content]"]`).attr("content")).toBe(
-      article.tags.map((tag) => toIndexText(tag.name)).join(" "),
+  it("flags the title's keys, and measures the article by its weighted words", () => {
+    const article = byCode(5007);
+    const made = record(article);
+    const inTitle = made.keys.filter((_, slot) => made.inTitle[slot]).map((id) => table.keys[id]);
+    expect(inTitle).toEqual(["بانک", "مرکزی", "نرخ", "تورم", "خرداد", "را", "اعلام", "کرد"]);
+    const words = (text: string) => textWords(toIndexText(text)).length;
+    expect(made.length).toBe(
+      FIELD_WEIGHTS.title * words(article.title) +
+        FIELD_WEIGHTS.lead * words(article.lead) +
+        FIELD_WEIGHTS.body *
+          bodyParagraphs(article.html)
+            .map(words)
+            .reduce((a, b) => a + b, 0) +
+        FIELD_WEIGHTS.tags * article.tags.map(words).reduce((a, b) => a + b, 0) +
+        FIELD_WEIGHTS.section * words(article.section),
     );
-    expect(
-      $(`meta[data-pagefind-meta="${RESULT_FIELDS.indexedSection}[content]"]`).attr("content"),
-    ).toBe(toIndexText(article.section.name));
-    expect(
-      $(`meta[data-pagefind-filter="${RESULT_FIELDS.section}[content]"]`).attr("content"),
-    ).toBe(article.section.name);
-    const date = publicationDate(article);
-    expect($(`meta[data-pagefind-filter="${RESULT_FIELDS.date}[content]"]`).attr("content")).toBe(
-      date.text,
-    );
-    expect(
-      $(`meta[data-pagefind-filter="${RESULT_FIELDS.datetime}[content]"]`).attr("content"),
-    ).toBe(date.datetime);
-    // Tags are not part of the text excerpts are cut from.
-    expect($("body").text()).not.toContain("گروه مینسک روسیه");
   });
 
-  it("escapes what it indexes", () => {
-    const article = {
-      ...byCode(5001),
-      title: 'تیتر <script>alert("x")</script>',
-      html: "<p>&lt;img src=x onerror=alert(1)&gt;</p>",
-    };
-    const $ = load(searchDocument(article));
-    expect($("script")).toHaveLength(0);
-    expect($("img")).toHaveLength(0);
-    expect($("h1").text()).toContain("<script>");
-    expect($("div p").text()).toBe("<img src=x onerror=alert(1)>");
+  it("leaves tags and the section out of the text excerpts are cut from", () => {
+    const { content } = documentOf(record(byCode(5013)));
+    expect(content).not.toContain("ایتالیا");
+    expect(content).not.toContain("بین‌الملل");
+  });
+
+  it("gives the date as the article page shows it", () => {
+    const document = documentOf(record(byCode(5001)));
+    expect([document.date, document.datetime]).toEqual(["پنج‌شنبه ۱۳ آذر ۱۳۹۹", "2020-12-03"]);
+  });
+
+  it("keeps markup in a title as text: the document is JSON, the page writes text nodes", () => {
+    const title = 'تیتر <script>alert("x")</script> &amp; </p>';
+    const document = documentOf(record({ ...byCode(5001), title }));
+    expect(document.headline).toBe(title);
+    expect(document.content).toContain("<script>");
   });
 });
 

@@ -2,33 +2,20 @@
  * The search page's script, the only JavaScript the site ships: bundled by esbuild into
  * /assets/search.<hash>.js (src/search/assets.ts) and loaded by /search/ alone.
  *
- * It turns the query into its key (src/search/query-key.ts), asks Pagefind for the key and its
- * fused alternatives, merges the results, and writes them as a list of links with DOM methods
- * only (text nodes and <mark>, never innerHTML). The query lives in the address (`?q=`), so a
- * search can be linked, reloaded and gone back to.
+ * It asks the engine (./engine.ts: the site's own index, fetched as JSON) for the articles
+ * matching the query, and writes them as a list of links with DOM methods only (text nodes and
+ * <mark>, never innerHTML), ten at a time. The query lives in the address (`?q=`), so a search
+ * can be linked, reloaded and gone back to.
  */
-import { buildExcerpt, forReaders, type WordLocation } from "../excerpt.ts";
-import { RESULT_FIELDS, SEARCH_RANKING } from "../fields.ts";
+import { buildExcerpt, forReaders } from "../excerpt.ts";
 import { searchMessages as say } from "../messages.ts";
-import { queryAlternatives, toQueryKey } from "../query-key.ts";
-
-// The parts of Pagefind's JavaScript API this page uses. https://pagefind.app/docs/api/
-interface ResultData {
-  url: string;
-  content: string;
-  meta: Partial<Record<string, string>>;
-  filters: Partial<Record<string, string[]>>;
-  weighted_locations: WordLocation[];
-}
-interface PagefindResult {
-  id: string;
-  score: number;
-  data(): Promise<ResultData>;
-}
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  search(term: string): Promise<{ results: PagefindResult[] } | null>;
-}
+import { toQueryKey } from "../query-key.ts";
+import {
+  createSearchEngine,
+  type SearchEngine,
+  type SearchHit,
+  type SearchResult,
+} from "./engine.ts";
 
 /** Results written at once, and again each time the reader asks for more. */
 const PAGE_SIZE = 10;
@@ -49,30 +36,13 @@ const list = byId<HTMLOListElement>("search-results");
 const help = byId<HTMLElement>("search-help");
 const more = byId<HTMLButtonElement>("search-more");
 
-let pagefind: Promise<Pagefind> | undefined;
+let engine: SearchEngine | undefined;
 
-function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= (async () => {
-    const api = (await import(`${root.dataset.pagefind}pagefind.js`)) as Pagefind;
-    // Result URLs are stored as complete site paths (with any PATH_PREFIX): nothing to prepend.
-    await api.options({ baseUrl: "/", ranking: SEARCH_RANKING });
-    return api;
-  })();
-  // A failed load may succeed later (the connection came back): try again on the next search.
-  pagefind.catch(() => (pagefind = undefined));
-  return pagefind;
-}
-
-/** One result per article, with the best score any of the query's alternatives gave it. */
-function mergeResults(responses: ({ results: PagefindResult[] } | null)[]): PagefindResult[] {
-  const best = new Map<string, PagefindResult>();
-  for (const response of responses) {
-    for (const result of response?.results ?? []) {
-      const known = best.get(result.id);
-      if (!known || result.score > known.score) best.set(result.id, result);
-    }
-  }
-  return [...best.values()].sort((a, b) => b.score - a.score);
+function searchEngine(): SearchEngine {
+  const manifest = root.dataset.index;
+  if (!manifest) throw new Error("The search page names no index (data-index)");
+  engine ??= createSearchEngine({ manifestUrl: new URL(manifest, window.location.href).href });
+  return engine;
 }
 
 function text(tag: string, content: string, className?: string): HTMLElement {
@@ -82,21 +52,17 @@ function text(tag: string, content: string, className?: string): HTMLElement {
   return element;
 }
 
-function renderResult(data: ResultData): HTMLLIElement {
+function renderResult(result: SearchResult): HTMLLIElement {
   const item = document.createElement("li");
   const article = item.appendChild(document.createElement("article"));
   const link = document.createElement("a");
-  link.href = data.url;
-  link.textContent =
-    data.meta[RESULT_FIELDS.headline] ?? data.meta[RESULT_FIELDS.indexedTitle] ?? data.url;
+  link.href = result.url;
+  link.textContent = result.headline;
   article.appendChild(document.createElement("h2")).appendChild(link);
 
-  const titleWords = (data.meta[RESULT_FIELDS.indexedTitle] ?? "")
-    .split(/\s+/u)
-    .filter(Boolean).length;
   const excerpt = article.appendChild(document.createElement("p"));
   excerpt.className = "search-excerpt";
-  for (const part of buildExcerpt(data.content, data.weighted_locations, titleWords)) {
+  for (const part of buildExcerpt(result.content, result.locations, result.titleWords)) {
     excerpt.appendChild(
       part.marked
         ? text("mark", forReaders(part.text))
@@ -106,12 +72,10 @@ function renderResult(data: ResultData): HTMLLIElement {
 
   const details = article.appendChild(document.createElement("p"));
   details.className = "list-meta";
-  const section = data.filters[RESULT_FIELDS.section]?.[0];
-  if (section) details.append(text("span", section, "search-section"), " ");
-  const date = data.filters[RESULT_FIELDS.date]?.[0];
-  if (date) {
-    const time = text("time", date);
-    time.setAttribute("datetime", data.filters[RESULT_FIELDS.datetime]?.[0] ?? "");
+  if (result.section) details.append(text("span", result.section, "search-section"), " ");
+  if (result.date) {
+    const time = text("time", result.date);
+    time.setAttribute("datetime", result.datetime);
     details.append(time);
   }
   return item;
@@ -119,7 +83,7 @@ function renderResult(data: ResultData): HTMLLIElement {
 
 // Every search gets a number; a slower earlier search never overwrites a later one.
 let generation = 0;
-let results: PagefindResult[] = [];
+let results: SearchHit[] = [];
 let shown = 0;
 
 function clear(): void {
@@ -132,9 +96,9 @@ function clear(): void {
 
 async function showMore(current: number): Promise<HTMLLIElement[]> {
   const page = results.slice(shown, shown + PAGE_SIZE);
-  const data = await Promise.all(page.map((result) => result.data()));
+  const loaded = await Promise.all(page.map((hit) => searchEngine().load(hit)));
   if (current !== generation) return [];
-  const items = data.map(renderResult);
+  const items = loaded.map(renderResult);
   list.append(...items);
   shown += page.length;
   more.hidden = shown >= results.length;
@@ -151,25 +115,18 @@ function remember(query: string): void {
 async function search(rawQuery: string): Promise<void> {
   const current = ++generation;
   const query = rawQuery.trim();
-  const key = toQueryKey(query);
   remember(query);
   clear();
-  if (!key) {
+  // Nothing but spaces, ZWNJs or invisible marks: nothing to search for.
+  if (!toQueryKey(query)) {
     status.textContent = say.ready;
     return;
   }
   status.textContent = say.loading;
   try {
-    const api = await loadPagefind();
-    const responses = await Promise.all(
-      queryAlternatives(key).map(async ({ query: alternative, fused }) => {
-        // A quoted word is looked up exactly: is the fused word in the index at all?
-        if (fused && !(await api.search(`"${fused}"`))?.results.length) return null;
-        return api.search(alternative);
-      }),
-    );
+    const found = await searchEngine().search(query);
     if (current !== generation) return;
-    results = mergeResults(responses);
+    results = found;
     if (!results.length) {
       status.textContent = say.nothingFound(query);
       help.hidden = false;
@@ -178,11 +135,17 @@ async function search(rawQuery: string): Promise<void> {
     await showMore(current);
     if (current === generation) status.textContent = say.found(results.length, query);
   } catch (error) {
-    if (current !== generation) return;
-    status.textContent = say.unavailable;
-    help.hidden = false;
-    console.error("Search failed:", error);
+    failed(current, error);
   }
+}
+
+function failed(current: number, error: unknown): void {
+  // A failed fetch may succeed later, and a new build may have replaced the index: start afresh.
+  engine = undefined;
+  if (current !== generation) return;
+  status.textContent = say.unavailable;
+  help.hidden = false;
+  console.error("Search failed:", error);
 }
 
 let typing: ReturnType<typeof setTimeout> | undefined;
@@ -199,9 +162,14 @@ input.addEventListener("input", () => {
 });
 
 more.addEventListener("click", async () => {
-  const [first] = await showMore(generation);
-  // Keyboard users continue from the first new result rather than from a button that moved.
-  first?.querySelector("a")?.focus();
+  const current = generation;
+  try {
+    const [first] = await showMore(current);
+    // Keyboard users continue from the first new result rather than from a button that moved.
+    first?.querySelector("a")?.focus();
+  } catch (error) {
+    failed(current, error);
+  }
 });
 
 // Offline use: the worker's scope is the search page's folder, so it never controls another page.
@@ -216,6 +184,8 @@ input.value = initial;
 if (initial.trim()) void search(initial);
 else {
   status.textContent = say.ready;
-  // Fetch Pagefind while the reader types; a failure shows when they search.
-  loadPagefind().catch(() => undefined);
+  // Fetch the manifest while the reader types; a failure shows when they search.
+  searchEngine()
+    .prepare()
+    .catch(() => (engine = undefined));
 }

@@ -1,17 +1,20 @@
 /**
  * The search page's service worker (/search/sw.js, scope /search/ only: no other page is ever
  * controlled). It keeps the search page working without a connection once it has been opened:
- * - on install it stores PRECACHE: the page, its styles, script and fonts, Pagefind's runtime,
+ * - on install it stores PRECACHE: the page, its styles, script and fonts, the index's manifest,
  *   and, when the whole index is small, the whole index (src/search/offline.ts decides);
- * - afterwards it stores every index chunk and result it fetches, so what was searched before is
- *   found again offline;
- * - files whose name does not change with their content (the page, pagefind.js…) are fetched
- *   from the network first and from the store only offline; hashed files come from the store.
- * Bundled by esbuild with PRECACHE, NETWORK_FIRST and VERSION defined at build time.
+ * - afterwards it stores every index chunk and result document it fetches, so what was searched
+ *   before is found again offline;
+ * - files whose name does not change with their content (the page, the manifest, the result
+ *   documents) are fetched from the network first and from the store only offline; files named
+ *   by their content (chunks, assets) come from the store.
+ * Bundled by esbuild with PRECACHE, NETWORK_FIRST, NETWORK_FIRST_FOLDERS and VERSION defined at
+ * build time.
  */
 
 declare const PRECACHE: string[];
 declare const NETWORK_FIRST: string[];
+declare const NETWORK_FIRST_FOLDERS: string[];
 declare const VERSION: string;
 
 // The service worker API, as far as this file uses it (the DOM library describes pages only).
@@ -90,7 +93,10 @@ scope.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     // Every search (`?q=…`) is the same page: store it once, under its path.
     event.respondWith(networkThenStore(request, url.pathname));
-  } else if (networkFirst.has(url.pathname)) {
+  } else if (
+    networkFirst.has(url.pathname) ||
+    NETWORK_FIRST_FOLDERS.some((folder) => url.pathname.startsWith(folder))
+  ) {
     event.respondWith(networkThenStore(request, request));
   } else {
     event.respondWith(storeThenNetwork(request));

@@ -1,0 +1,69 @@
+/**
+ * A large archive's search index is built in a worker thread beside the page rendering
+ * (startSiteIndex in src/search/index-site.ts): the same files as the one-thread indexer, and a
+ * failure in the worker fails the build naming the problem.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { writeCorpus } from "../../bench/corpus.ts";
+import { readArticles } from "../../src/content/load-articles.ts";
+import { indexSite, startSiteIndex } from "../../src/search/index-site.ts";
+import type { Article } from "../../src/article.ts";
+
+const work = mkdtempSync(path.join(os.tmpdir(), "sarkhat-index-worker-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+// At the size from which the index goes to a worker (1,000 articles).
+const COUNT = 1_000;
+writeCorpus(path.join(work, "articles"), COUNT);
+const { articles } = readArticles({ dir: path.join(work, "articles"), root: work });
+
+/** A site with the pages the indexer looks for: each article's page and the search page. */
+function stagedSite(name: string, pages: readonly Article[]): string {
+  const dir = path.join(work, name);
+  for (const article of pages) {
+    mkdirSync(path.join(dir, article.url), { recursive: true });
+    writeFileSync(path.join(dir, article.url, "index.html"), "");
+  }
+  mkdirSync(path.join(dir, "search"), { recursive: true });
+  writeFileSync(path.join(dir, "search", "index.html"), "<!doctype html><title>جست‌وجو</title>");
+  return dir;
+}
+
+function filesOf(dir: string): Map<string, string> {
+  return new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [path.relative(dir, file), readFileSync(file, "utf8")] as const;
+      }),
+  );
+}
+
+// On one core the index is made in the build's own thread: nothing here to check.
+const oneCore = os.availableParallelism() < 2;
+if (oneCore) console.warn("SKIPPED: one core, so the search index never goes to a worker thread.");
+
+describe.skipIf(oneCore)("startSiteIndex", () => {
+  it("writes, from a worker thread, exactly the files the one-thread indexer writes", async () => {
+    const inWorker = stagedSite("worker", articles);
+    const inThread = stagedSite("thread", articles);
+    const job = startSiteIndex(inWorker, articles);
+    const stats = await job.finish();
+    await indexSite(inThread, articles);
+    expect(stats.pages).toBe(COUNT);
+    const written = filesOf(inWorker);
+    expect(written.size).toBeGreaterThan(COUNT);
+    expect(written).toEqual(filesOf(inThread));
+  }, 60_000);
+
+  it("fails with the worker's error when the index cannot be written", async () => {
+    const blocker = path.join(work, "a-file");
+    writeFileSync(blocker, "not a folder");
+    const job = startSiteIndex(path.join(blocker, "site"), articles);
+    await expect(job.finish()).rejects.toThrow(/^Search index: ENOTDIR/u);
+  }, 60_000);
+});
