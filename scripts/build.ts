@@ -6,7 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { removeBuildLeftovers } from "../src/build.ts";
 import { runBuildCommand } from "../src/build-command.ts";
-import { stopPageWrites } from "../src/page-writer.ts";
+import { stopBackgroundWrites } from "../src/background-writes.ts";
 
 const { values } = parseArgs({
   options: { output: { type: "string" }, articles: { type: "string" } },
@@ -19,9 +19,9 @@ for (const [signal, code] of [
   ["SIGTERM", 143],
 ] as const) {
   process.once(signal, async () => {
-    // Pages are written in the background (src/page-writer.ts): let the writes under way land
-    // first, or one could recreate the folder just removed.
-    await stopPageWrites();
+    // Pages and the search index are written in the background: stop them and let the writes
+    // under way land first, or one could recreate the folder just removed.
+    await stopBackgroundWrites();
     removeBuildLeftovers(path.resolve(values.output ?? "_site"), process.pid);
     console.error(`The build was interrupted (${signal}); the previous site was left untouched.`);
     process.exit(code);

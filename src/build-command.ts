@@ -29,21 +29,26 @@ export async function runBuildCommand(
 ): Promise<{ exitCode: number; result?: BuildResult }> {
   try {
     const started = performance.now();
-    // Typography findings never fail the build; the lint runs beside it and reports in one line.
-    const typography = startTypographySummary([
-      options.articles ?? articlesDirectory(),
-      "content/pages",
-    ]);
+    // Typography findings never fail the build; the lint runs in a worker beside it and reports
+    // in one line. It starts once the articles are read: reading them takes every core there is
+    // (src/content/load-parallel.ts), while making the pages leaves one free.
+    let typography: Promise<string> | undefined;
+    const startLint = () =>
+      (typography ??= startTypographySummary([
+        options.articles ?? articlesDirectory(),
+        "content/pages",
+      ]));
     const result = await buildSite({
       quiet: true,
       outputDir: options.output,
       articlesDir: options.articles,
+      onArticlesRead: startLint,
     });
     console.log(
       `Built ${result.written} files into ${result.outputDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`,
     );
     console.log(
-      await typography.catch(
+      await startLint().catch(
         (error: unknown) => `Persian typography: not checked (${String(error)})`,
       ),
     );

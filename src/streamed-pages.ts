@@ -106,45 +106,41 @@ export async function writeStreamedPages(
   const writer = createPageWriter();
   const pages = new Set<string>();
   let written = 0;
-  try {
-    for (const { file, module } of templates) {
-      const { data, render } = module;
-      const list = lookUp(globalData, data.pagination.data, file);
-      // Eleventy's `pagination.before(items, data)` may replace the list before paging.
-      const items = data.pagination.before ? data.pagination.before(list, globalData) : list;
-      for (const item of items) {
-        const pageData: Record<string, unknown> = { ...globalData, [data.pagination.alias]: item };
-        const permalink = data.permalink(pageData);
-        const outputPath = outputFileOf(outputDir, permalink);
-        if (pages.has(outputPath))
-          throw new Error(`${file} and another streamed page both write ${permalink}`);
-        pageData.page = { url: permalink, outputPath, inputPath: `./${file}` };
-        pages.add(outputPath);
-        if (previous && module.dependencies) {
-          const dependencies = module.dependencies(pageData);
-          if (sameValues(previous.dependencies.get(outputPath), dependencies)) continue;
-          previous.dependencies.set(outputPath, dependencies);
-        }
-        let content: string;
-        try {
-          content = await render(pageData);
-        } catch (error) {
-          throw new Error(
-            `${file} failed to render ${permalink}: ${error instanceof Error ? error.message : String(error)}`,
-            { cause: error },
-          );
-        }
-        if (previous?.contents.get(outputPath) === content) continue;
-        previous?.contents.set(outputPath, content);
-        written++;
-        await writer.write(outputPath, content);
+  for (const { file, module } of templates) {
+    const { data, render } = module;
+    const list = lookUp(globalData, data.pagination.data, file);
+    // Eleventy's `pagination.before(items, data)` may replace the list before paging.
+    const items = data.pagination.before ? data.pagination.before(list, globalData) : list;
+    for (const item of items) {
+      const pageData: Record<string, unknown> = { ...globalData, [data.pagination.alias]: item };
+      const permalink = data.permalink(pageData);
+      const outputPath = outputFileOf(outputDir, permalink);
+      if (pages.has(outputPath))
+        throw new Error(`${file} and another streamed page both write ${permalink}`);
+      pageData.page = { url: permalink, outputPath, inputPath: `./${file}` };
+      pages.add(outputPath);
+      if (previous && module.dependencies) {
+        const dependencies = module.dependencies(pageData);
+        if (sameValues(previous.dependencies.get(outputPath), dependencies)) continue;
+        previous.dependencies.set(outputPath, dependencies);
       }
+      let content: string;
+      try {
+        // Most templates render synchronously: no await (a turn of the event loop) per page then.
+        const rendered = render(pageData);
+        content = typeof rendered === "string" ? rendered : await rendered;
+      } catch (error) {
+        throw new Error(
+          `${file} failed to render ${permalink}: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
+      }
+      if (previous?.contents.get(outputPath) === content) continue;
+      previous?.contents.set(outputPath, content);
+      written++;
+      writer.write(outputPath, content);
     }
-  } finally {
-    // A failed render must not leave writes landing in the output folder after the build ends.
-    await writer.flush().catch(() => undefined);
   }
-  await writer.flush();
   let removed = 0;
   if (previous) {
     for (const stale of [...previous.contents.keys()].filter((page) => !pages.has(page))) {

@@ -5,8 +5,8 @@
  */
 import { startTypeScriptWorker } from "./worker.ts";
 
-export function startTypographySummary(paths: readonly string[]): Promise<string> {
-  const worker = startTypeScriptWorker(new URL("./persian/lint-worker.ts", import.meta.url), [
+export async function startTypographySummary(paths: readonly string[]): Promise<string> {
+  const worker = await startTypeScriptWorker(new URL("./persian/lint-worker.ts", import.meta.url), [
     ...paths,
   ]);
   return new Promise((resolve, reject) => {

@@ -21,18 +21,7 @@ import {
   type LoadResult,
   type SourceFile,
 } from "./load-articles.ts";
-
-/** What a load worker is given. */
-export interface LoadWorkerData {
-  files: SourceFile[];
-  /** An Int32Array's buffer: the next chunk to claim, shared by every thread. */
-  counter: SharedArrayBuffer;
-  chunkSize: number;
-}
-
-/** What a load worker posts: the results of one chunk, or that it has claimed the last one. */
-export type LoadWorkerMessage =
-  { start: number; results: { stamp: string; checked: CheckedFile }[] } | { done: true };
+import { claimChunks, type LoadWorkerData, type LoadWorkerMessage } from "./load-chunks.ts";
 
 // Below this many files a worker's start-up costs more than it saves (measured: see README,
 // "Performance"); the seed site and the test fixtures load in one thread.
@@ -40,19 +29,6 @@ const PARALLEL_FROM = 1_000;
 // Small enough that threads finish together, large enough that claiming costs nothing.
 const CHUNK_SIZE = 50;
 const WORKER_ENTRY = new URL("./load-worker.ts", import.meta.url);
-
-/** The [start, end) ranges of `total` items this thread claims, one chunk at a time. */
-export function* claimChunks(
-  counter: Int32Array,
-  total: number,
-  chunkSize: number,
-): Generator<[number, number]> {
-  for (;;) {
-    const start = Atomics.add(counter, 0, 1) * chunkSize;
-    if (start >= total) return;
-    yield [start, Math.min(total, start + chunkSize)];
-  }
-}
 
 /** Worker threads to add to this one for `files` files: none on one core or for a small archive. */
 export function loadWorkerCount(files: number): number {
@@ -75,10 +51,12 @@ function collectFromWorker(
   worker: Worker,
   files: readonly SourceFile[],
   checked: CheckedFile[],
+  onResults: (count: number) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     worker.on("message", (message: LoadWorkerMessage) => {
       if ("done" in message) return resolve();
+      onResults(message.results.length);
       message.results.forEach(({ stamp, checked: result }, offset) => {
         const index = message.start + offset;
         checked[index] = relinkSection(result);
@@ -96,17 +74,26 @@ function collectFromWorker(
  * `readArticles` (load-articles.ts), with worker threads beside this one for a large archive.
  * Files are checked once each, by whichever thread claims them; this thread's cache learns every
  * result, so a later `readArticles` of the same unchanged files reads nothing again.
+ * `checkedByWorkers` says how many files the workers checked.
  */
-export async function readArticlesInParallel(options: LoadOptions): Promise<LoadResult> {
+export async function readArticlesInParallel(
+  options: LoadOptions,
+): Promise<LoadResult & { checkedByWorkers: number }> {
   const files = listSourceFiles(options);
   const workerCount = loadWorkerCount(files.length);
   const checked: CheckedFile[] = new Array<CheckedFile>(files.length);
   const counter = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const data: LoadWorkerData = { files, counter: counter.buffer, chunkSize: CHUNK_SIZE };
-  const workers = Array.from({ length: workerCount }, () =>
-    startTypeScriptWorker(WORKER_ENTRY, data),
+  // Started before this thread's own share: a worker boots while this thread already checks files.
+  const workers = await Promise.all(
+    Array.from({ length: workerCount }, () => startTypeScriptWorker(WORKER_ENTRY, data)),
   );
-  const finished = Promise.all(workers.map((worker) => collectFromWorker(worker, files, checked)));
+  let checkedByWorkers = 0;
+  const finished = Promise.all(
+    workers.map((worker) =>
+      collectFromWorker(worker, files, checked, (count) => (checkedByWorkers += count)),
+    ),
+  );
   // Keep a worker's failure from counting as unhandled while this thread is still busy.
   finished.catch(() => undefined);
   try {
@@ -118,5 +105,5 @@ export async function readArticlesInParallel(options: LoadOptions): Promise<Load
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return collectArticles(files, checked, options);
+  return { ...collectArticles(files, checked, options), checkedByWorkers };
 }

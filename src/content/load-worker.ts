@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { checkSource, fileStamp } from "./load-articles.ts";
-import { claimChunks, type LoadWorkerData, type LoadWorkerMessage } from "./load-parallel.ts";
+import { claimChunks, type LoadWorkerData, type LoadWorkerMessage } from "./load-chunks.ts";
 
 const { files, counter, chunkSize } = workerData as LoadWorkerData;
 const post = (message: LoadWorkerMessage) => parentPort!.postMessage(message);

@@ -15,7 +15,8 @@ export const PERSIAN_WORD = new RegExp(`[${WORD_CHAR}]+(?:\\u200C[${WORD_CHAR}]+
 
 // One flag per UTF-16 code unit, computed from WORD_CHAR itself so that the two never disagree:
 // the scanners test one code unit per character of every article, where a RegExp costs too much.
-const WORD_CHAR_CODES = markMatchingCodeUnits(new RegExp(`[${WORD_CHAR}]`, "gu"));
+// Made on first use, not at load: the search page bundles this module and may never need it.
+let wordCharCodes: Uint8Array | undefined;
 
 function markMatchingCodeUnits(pattern: RegExp): Uint8Array {
   const table = new Uint8Array(0x10000);
@@ -30,7 +31,8 @@ function markMatchingCodeUnits(pattern: RegExp): Uint8Array {
 
 /** Whether the UTF-16 code unit `code` is a letter or mark of a Persian word (PERSIAN_WORD). */
 export function isWordCharCode(code: number): boolean {
-  return WORD_CHAR_CODES[code] === 1;
+  wordCharCodes ??= markMatchingCodeUnits(new RegExp(`[${WORD_CHAR}]`, "gu"));
+  return wordCharCodes[code] === 1;
 }
 
 const PERSIAN_LETTER = new RegExp(`^[${LETTER}]$`, "u");

@@ -53,8 +53,11 @@ const isStreamed = (file: string) =>
   /^(news|n)\//u.test(file) ||
   /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/u.test(file) ||
   (/(^|\/)index\.html$/u.test(file) && !ELEVENTY_PAGES.test(file));
-// The search index is rebuilt after a preview's pages (src/plugins/search.ts) and has tests of its own.
-const isSearchIndex = (file: string) => file.startsWith("search/") && file !== "search/index.html";
+// The search index is written just after a preview's pages (src/plugins/search.ts), while this
+// test may already be looking; it has tests of its own.
+const isSearchIndex = (file: string) =>
+  (file.startsWith("search/") && file !== "search/index.html") ||
+  file.startsWith("assets/search-index/");
 
 let work: string;
 let watched: WatchedBuild;
