@@ -18,7 +18,7 @@ import { searchMessages as say } from "../../src/search/messages.ts";
 import { publicationDate } from "../../src/search/records.ts";
 import { sitePath } from "../../src/urls.ts";
 import { browserAvailability, launchBrowser, type Browser } from "../support/browser.ts";
-import { REAL_QUERIES } from "../support/search-queries.ts";
+import { REAL_QUERIES, SPELLING_QUERIES } from "../support/search-queries.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
 
 const { run } = browserAvailability();
@@ -97,27 +97,7 @@ describe.skipIf(!run)("search in Chromium", () => {
   });
 
   describe("finds a word however either side typed it", () => {
-    it.each([
-      // The example, typed with a ZWNJ, fused and with a space; the fixture has the
-      // title typed each of these ways too (5001 ZWNJ, 5002 fused, 5003 apart).
-      ["تروریست‌ها", [5001, 5002, 5003]],
-      ["تروریستها", [5001, 5002, 5003]],
-      ["تروریست ها", [5001, 5002, 5003]],
-      ["قره‌باغ", [5001]],
-      ["قرهباغ", [5001]],
-      ["قره باغ", [5001]],
-      // Arabic and Persian letters, on either side (5004 was typed with Arabic ي and ك).
-      ["قیمت نفت", [5004]],
-      ["قيمت نفت", [5004]],
-      ["کرمان", [5005, 5014]],
-      ["كرمان", [5005, 5014]],
-      ["مي‌گويند", [5002, 5004, 5008]],
-      // Persian and ASCII digits.
-      ["۲ هزار", [5005]],
-      ["2 هزار", [5005]],
-      ["ناهید ۲", [5015]],
-      ["ناهید 2", [5015]],
-    ])("%s", async (query, expected) => {
+    it.each(SPELLING_QUERIES)("%s", async (query, expected) => {
       expect((await search(page, query)).sort()).toEqual([...expected].sort());
     });
   });
