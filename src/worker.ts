@@ -50,7 +50,7 @@ const keepModuleAddresses: Plugin = {
   },
 };
 
-const bundles = new Map<string, Promise<string>>();
+const bundles = new Map<string, Promise<string | undefined>>();
 
 // Each change of the code makes new bundles: the older ones of an entry go once they are an hour
 // old (a build still running from an older checkout may be using one until then).
@@ -59,12 +59,19 @@ function forgetOldBundles(name: string): void {
   for (const file of readdirSync(BUNDLES)) {
     if (!file.startsWith(`${name}.`)) continue;
     const full = path.join(BUNDLES, file);
-    if (statSync(full).mtimeMs < hourAgo) rmSync(full, { force: true });
+    try {
+      if (statSync(full).mtimeMs < hourAgo) rmSync(full, { force: true });
+    } catch {
+      // Another build removed it first.
+    }
   }
 }
 
-/** The entry bundled into one module file; once per entry per process. */
-function bundleWorker(entry: URL): Promise<string> {
+/**
+ * The entry bundled into one module file, once per entry per process; `undefined` when the
+ * bundle cannot be written (a read-only node_modules): the worker then registers tsx after all.
+ */
+function bundleWorker(entry: URL): Promise<string | undefined> {
   let bundle = bundles.get(entry.href);
   if (!bundle) {
     bundle = (async () => {
@@ -83,15 +90,18 @@ function bundleWorker(entry: URL): Promise<string> {
       if (!output) throw new Error(`esbuild wrote nothing for the worker ${entry.href}`);
       const hash = createHash("sha256").update(output.contents).digest("hex").slice(0, 16);
       const file = path.join(BUNDLES, `${path.basename(entry.pathname, ".ts")}.${hash}.mjs`);
-      if (!existsSync(file)) {
+      if (existsSync(file)) return file;
+      try {
         mkdirSync(BUNDLES, { recursive: true });
         forgetOldBundles(path.basename(entry.pathname, ".ts"));
         // Written whole, then renamed: a build running beside this one never reads half a file.
         const partial = `${file}.${process.pid}.partial`;
         writeFileSync(partial, output.contents);
         renameSync(partial, file);
+        return file;
+      } catch {
+        return undefined;
       }
-      return file;
     })();
     bundles.set(entry.href, bundle);
     // A failed bundle may succeed later (the source was fixed): forget it.
@@ -102,5 +112,11 @@ function bundleWorker(entry: URL): Promise<string> {
 
 /** Start `entry` (a `.ts` module URL of this project) in a worker thread with `workerData`. */
 export async function startTypeScriptWorker(entry: URL, workerData: unknown): Promise<Worker> {
-  return new Worker(await bundleWorker(entry), { workerData });
+  const bundle = await bundleWorker(entry);
+  if (bundle) return new Worker(bundle, { workerData });
+  const api = import.meta.resolve("tsx/esm/api");
+  const bootstrap = `import { tsImport } from ${JSON.stringify(api)}; await tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), {
+    workerData,
+  });
 }
