@@ -5,7 +5,7 @@ import type { Assets } from "../src/assets.ts";
 import { ltr } from "../src/bidi.ts";
 import { html, raw, type SafeHtml } from "../src/html.ts";
 import { routes } from "../src/routes.ts";
-import { contentSecurityPolicy, policyForPath } from "../src/security/csp.ts";
+import { contentSecurityPolicy, metaPolicyForPath } from "../src/security/csp.ts";
 import { site } from "../src/site.ts";
 import { absoluteUrl, sitePath } from "../src/urls.ts";
 import { feedTitle } from "../src/feeds/catalog.ts";
@@ -63,18 +63,9 @@ function footer(): SafeHtml {
 let shell: { header: SafeHtml; footer: SafeHtml; siteFeeds: SafeHtml } | undefined;
 const metaPolicies = new Map<string, string>();
 
-// Eleventy's dev server (`npm start`) adds a live-reload script, served from the site's own
-// origin, to every page it serves; a page that forbids scripts would never show an edit. So a
-// page built for the dev server allows the site's own scripts. A production build (run mode
-// "build") is never served by it and keeps its policy.
-// https://www.11ty.dev/docs/dev-server/
-const forDevServer = process.env.ELEVENTY_RUN_MODE === "serve";
-
+// Pages fall into a handful of policies (src/security/csp.ts): each is written out once.
 function metaPolicy(path: string): string {
-  const pagePolicy = policyForPath(path);
-  const policy = forDevServer
-    ? { ...pagePolicy, scripts: [...new Set([...(pagePolicy.scripts ?? []), "'self'"])] }
-    : pagePolicy;
+  const policy = metaPolicyForPath(path);
   const key = (policy.scripts ?? []).join(" ");
   let content = metaPolicies.get(key);
   if (content === undefined)

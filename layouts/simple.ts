@@ -5,7 +5,7 @@ import type { Assets } from "../src/assets.ts";
 import { html, raw } from "../src/html.ts";
 import { toPersianDigits } from "../src/persian/digits.ts";
 import { routes } from "../src/routes.ts";
-import { contentSecurityPolicy, policyForPath } from "../src/security/csp.ts";
+import { contentSecurityPolicy, metaPolicyForPath } from "../src/security/csp.ts";
 import { site } from "../src/site.ts";
 import { absoluteUrl, sitePath } from "../src/urls.ts";
 import { renderPage } from "./base.ts";
@@ -56,7 +56,7 @@ export function renderShortLink(code: number, target: string): string {
 ${html`<html lang="${site.lang}" dir="${site.dir}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(policyForPath(routes.short(code)), "meta")}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(metaPolicyForPath(routes.short(code)), "meta")}">
 <title>${site.name}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="${url}">

@@ -19,8 +19,8 @@ for (const [signal, code] of [
   ["SIGTERM", 143],
 ] as const) {
   process.once(signal, async () => {
-    // Pages and the search index are written in the background: stop them and let the writes
-    // under way land first, or one could recreate the folder just removed.
+    // The search index is written by a worker thread: stop it and let its writes under way land
+    // first, or one could recreate the folder just removed.
     await stopBackgroundWrites();
     removeBuildLeftovers(path.resolve(values.output ?? "_site"), process.pid);
     console.error(`The build was interrupted (${signal}); the previous site was left untouched.`);

@@ -1,6 +1,6 @@
 /**
- * Writes a build makes in the background (pages through libuv's thread pool, the search index in
- * a worker thread). A build stopped by a signal must stop them, and wait until the last one has
+ * Writes a build makes in the background (the search index, written by a worker thread while the
+ * pages render). A build stopped by a signal must stop them, and wait until the last one has
  * landed, before it removes its temporary folder: otherwise a late write puts a file back into the
  * folder just removed (scripts/build.ts).
  */

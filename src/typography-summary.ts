@@ -3,17 +3,11 @@
  * article (1.3 s for 10,000), so it runs in a worker thread beside Eleventy (which uses one core)
  * instead of before it.
  */
-import { startTypeScriptWorker } from "./worker.ts";
+import { firstMessage, startTypeScriptWorker } from "./worker.ts";
 
 export async function startTypographySummary(paths: readonly string[]): Promise<string> {
   const worker = await startTypeScriptWorker(new URL("./persian/lint-worker.ts", import.meta.url), [
     ...paths,
   ]);
-  return new Promise((resolve, reject) => {
-    worker.once("message", (summary: string) => resolve(summary));
-    worker.once("error", reject);
-    worker.once("exit", (code) => {
-      if (code !== 0) reject(new Error(`the typography lint worker exited with code ${code}`));
-    });
-  });
+  return firstMessage<string>(worker, "typography lint");
 }

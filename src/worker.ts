@@ -120,3 +120,17 @@ export async function startTypeScriptWorker(entry: URL, workerData: unknown): Pr
     workerData,
   });
 }
+
+/**
+ * The first message `worker` posts: what a worker that does one job sends back. Rejects when the
+ * worker fails, or exits before it posted anything; `name` says which worker in that error.
+ */
+export function firstMessage<T>(worker: Worker, name: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    worker.once("message", (message: T) => resolve(message));
+    worker.once("error", reject);
+    worker.once("exit", (code) =>
+      reject(new Error(`the ${name} worker stopped (exit code ${code}) before it finished`)),
+    );
+  });
+}

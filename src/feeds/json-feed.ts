@@ -56,16 +56,17 @@ function toJsonItem(item: FeedItem, language: string): JsonFeedItem {
   };
 }
 
-// An item is the same in every feed it appears in (site, section, tags): serialised once per build.
-const serialized = new WeakMap<FeedItem, string>();
+// An item is the same in every feed it appears in (site, section, tags), which all share one
+// language: serialised once per build, and again only for a feed in another language.
+const serialized = new WeakMap<FeedItem, { language: string; json: string }>();
 
 function serializeItem(item: FeedItem, language: string): string {
-  let json = serialized.get(item);
-  if (json === undefined) {
-    json = JSON.stringify(toJsonItem(item, language));
-    serialized.set(item, json);
+  let known = serialized.get(item);
+  if (known?.language !== language) {
+    known = { language, json: JSON.stringify(toJsonItem(item, language)) };
+    serialized.set(item, known);
   }
-  return json;
+  return known.json;
 }
 
 export function renderJsonFeed(feed: FeedDescription): string {

@@ -15,7 +15,7 @@ import { rememberedIndexText } from "./index-text.ts";
 import { createKeyTable } from "./key-table.ts";
 import { searchRecord, toSearchArticle, type SearchRecord } from "./records.ts";
 import { registerBackgroundWriter } from "../background-writes.ts";
-import { startTypeScriptWorker } from "../worker.ts";
+import { firstMessage, startTypeScriptWorker } from "../worker.ts";
 
 export interface SearchIndexStats {
   /** Articles in the index. */
@@ -110,22 +110,12 @@ export function startSiteIndex(siteDir: string, articles: readonly Article[]): S
   const unregister = registerBackgroundWriter(async () => {
     await (await starting).terminate();
   });
-  const built = starting.then(
-    (worker) =>
-      new Promise<SearchIndexBuildStats>((resolve, reject) => {
-        worker.once("message", (message: IndexWorkerMessage) =>
-          "stats" in message
-            ? resolve(message.stats)
-            : reject(new Error(`Search index: ${message.error}`)),
-        );
-        worker.once("error", reject);
-        worker.once("exit", (code) =>
-          reject(
-            new Error(`the search index worker stopped (exit code ${code}) before it finished`),
-          ),
-        );
-      }),
-  );
+  const built = starting
+    .then((worker) => firstMessage<IndexWorkerMessage>(worker, "search index"))
+    .then((message) => {
+      if ("error" in message) throw new Error(`Search index: ${message.error}`);
+      return message.stats;
+    });
   // Awaited in finish(); this only keeps an early failure from counting as unhandled meanwhile.
   built.catch(() => undefined);
   return {

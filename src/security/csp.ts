@@ -55,6 +55,22 @@ export function policyForPath(path: string): PagePolicy {
 }
 
 /**
+ * The policy a page built in `runMode` carries in its `<meta>`. Eleventy's dev server
+ * (`npm start`, run mode "serve") adds a live-reload script, served from the site's own origin,
+ * to every page it serves; a page that forbids scripts would never show an edit, so a page built
+ * for it also allows the site's own scripts. Every other build keeps the page's policy.
+ * https://www.11ty.dev/docs/dev-server/
+ */
+export function metaPolicyForPath(
+  path: string,
+  runMode = process.env.ELEVENTY_RUN_MODE,
+): PagePolicy {
+  const policy = policyForPath(path);
+  if (runMode !== "serve") return policy;
+  return { ...policy, scripts: [...new Set([...(policy.scripts ?? []), "'self'"])] };
+}
+
+/**
  * The policy as a header value or `<meta>` content. `frame-ancestors` (and reporting) are ignored
  * in a `<meta>` tag, and Chromium logs an error for them there, so they are sent as a header only.
  */

@@ -3,6 +3,7 @@ import { routes } from "../../src/routes.ts";
 import {
   contentSecurityPolicy,
   hashSource,
+  metaPolicyForPath,
   pagePolicies,
   policyForPath,
 } from "../../src/security/csp.ts";
@@ -86,4 +87,20 @@ describe("hashSource", () => {
     // The SHA-256 of the empty string, a published test vector.
     expect(hashSource("")).toBe("'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='");
   });
+});
+
+describe("metaPolicyForPath", () => {
+  it.each(ordinaryPaths)("gives %s its own policy in a production build", (path) => {
+    expect(metaPolicyForPath(path, "build")).toEqual(policyForPath(path));
+    expect(metaPolicyForPath(path, undefined)).toEqual(policyForPath(path));
+  });
+
+  it.each([...ordinaryPaths, routes.search()])(
+    "lets %s run the dev server's live-reload script, and only the site's own, when built for `npm start`",
+    (path) => {
+      const policy = directives(contentSecurityPolicy(metaPolicyForPath(path, "serve"), "meta"));
+      expect(policy.get("script-src")).toEqual(["'self'"]);
+      expect(policy.get("default-src")).toEqual(["'self'"]);
+    },
+  );
 });
