@@ -8,7 +8,6 @@ import type { Newsroom } from "../src/content/newsroom.ts";
 import { html, raw, type SafeHtml } from "../src/html.ts";
 import { toPersianDigits } from "../src/persian/digits.ts";
 import { formatGregorianDate } from "../src/persian/jalali.ts";
-import { readingMinutes } from "../src/reading-time.ts";
 import { routes } from "../src/routes.ts";
 import { breadcrumbList, newsArticle } from "../src/seo/json-ld.ts";
 import { jsonLdScripts, socialMeta } from "../src/seo/meta.ts";
@@ -39,7 +38,7 @@ function meta(article: Article): SafeHtml {
   return html`<div class="meta">
 <p><a href="${sitePath(routes.section(article.section))}">${article.section.name}</a>
 <span class="code">کد خبر: ${toPersianDigits(article.code)}</span>
-<span>زمان مطالعه: ${toPersianDigits(readingMinutes(article.body))} دقیقه</span></p>
+<span>زمان مطالعه: ${toPersianDigits(article.readingMinutes)} دقیقه</span></p>
 <p>${archiveDateLink(article.date, article.hasTime)}
 <span class="gregorian">${formatGregorianDate(article.date, site.timeZone)}</span>
 ${article.modified ? html`<span class="updated">به‌روزرسانی: ${publishedTime(article.modified, true)}</span>` : ""}</p>

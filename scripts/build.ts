@@ -4,9 +4,9 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { removeBuildLeftovers } from "../src/build.ts";
-import { runBuildCommand } from "../src/build-command.ts";
 import { stopBackgroundWrites } from "../src/background-writes.ts";
+import { runBuildCommand } from "../src/build-command.ts";
+import { removeBuildLeftovers } from "../src/publish.ts";
 
 const { values } = parseArgs({
   options: { output: { type: "string" }, articles: { type: "string" } },

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseSource } from "../src/content/front-matter.ts";
-import { listMarkdownFiles } from "../src/content/load-articles.ts";
+import { listMarkdownFiles } from "../src/content/source-files.ts";
 import { newArticlePath, newArticleSource, nextFreeCode } from "../src/content/new-article.ts";
 import { articlesDirectory } from "../src/content/paths.ts";
 

@@ -2,6 +2,7 @@
  * The article front-matter schema: the one source of the `Article` type and of its validation.
  */
 import { z } from "zod";
+import { readingMinutes } from "./reading-time.ts";
 import { routes } from "./routes.ts";
 import { site, type Section } from "./site.ts";
 import { findForbiddenCharacter } from "./text-hygiene.ts";
@@ -102,6 +103,11 @@ export interface Article {
   body: string;
   /** The body rendered to HTML, with URLs as on the site. */
   html: string;
+  /**
+   * Whole minutes to read the body (src/reading-time.ts). Counted when the article is read, which
+   * a large build does in worker threads, rather than on the main thread as each page is made.
+   */
+  readingMinutes: number;
   /** Site-relative permanent URL, e.g. `/news/1001/`. */
   url: string;
 }
@@ -130,6 +136,7 @@ export function toArticle(file: string, data: FrontMatter, body: string, html: s
     draft: data.draft,
     body,
     html,
+    readingMinutes: readingMinutes(body),
     url: routes.article(data.code),
   };
 }

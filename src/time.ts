@@ -78,9 +78,44 @@ function offsetAt(time: number, timeZone: string): number {
   return offset ?? readOffset(time, timeZone);
 }
 
+// Past this many instants of one zone a memo starts afresh: far more than any archive's dates,
+// and a long `npm start` session (which formats the clock's time at each rebuild) stays small.
+const INSTANTS_PER_ZONE = 200_000;
+
+/**
+ * `format` remembered per instant and zone; `name` names it in the error for an invalid date.
+ * An article's instant is formatted on its page, in every list showing it, in three feeds and the
+ * sitemap: made once each, the date texts of a 10,000-article build went from a quarter of a
+ * second to nothing. What `format` gives must not be changed by its callers (objects are frozen).
+ */
+export function perInstant<T>(
+  name: string,
+  format: (date: Date, timeZone: string) => T,
+): (date: Date, timeZone: string) => T {
+  const zones = new Map<string, Map<number, T>>();
+  return (date, timeZone) => {
+    assertValidDate(date, name);
+    let known = zones.get(timeZone);
+    if (!known) zones.set(timeZone, (known = new Map()));
+    const time = date.getTime();
+    let value = known.get(time);
+    if (value === undefined) {
+      value = format(date, timeZone);
+      if (typeof value === "object" && value !== null) Object.freeze(value);
+      if (known.size >= INSTANTS_PER_ZONE) known.clear();
+      known.set(time, value);
+    }
+    return value;
+  };
+}
+
 /** The Gregorian wall clock of `date` in `timeZone`. */
-export function wallClock(date: Date, timeZone: string): WallClock {
-  assertValidDate(date, "wallClock");
+export const wallClock: (date: Date, timeZone: string) => Readonly<WallClock> = perInstant(
+  "wallClock",
+  readWallClock,
+);
+
+function readWallClock(date: Date, timeZone: string): WallClock {
   const time = date.getTime();
   const local = new Date(Math.floor(time / SECOND) * SECOND + offsetAt(time, timeZone));
   return {
@@ -109,18 +144,18 @@ function formatOffset(minutes: number, separator: string): string {
 }
 
 /** ISO 8601 with the zone's offset and ASCII digits: `2020-12-03T00:00:00+03:30`. */
-export function toIsoWithOffset(date: Date, timeZone: string): string {
+export const toIsoWithOffset = perInstant("toIsoWithOffset", (date, timeZone): string => {
   const c = wallClock(date, timeZone);
   return `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}${formatOffset(offsetMinutes(date, timeZone), ":")}`;
-}
+});
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** RFC 822 (as RSS 2.0 wants it) with the zone's offset: `Thu, 03 Dec 2020 00:00:00 +0330`. */
-export function toRfc822(date: Date, timeZone: string): string {
+export const toRfc822 = perInstant("toRfc822", (date, timeZone): string => {
   const c = wallClock(date, timeZone);
   return `${WEEKDAYS[c.weekday]}, ${pad(c.day)} ${MONTHS[c.month - 1]} ${pad(c.year, 4)} ${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)} ${formatOffset(offsetMinutes(date, timeZone), "")}`;
-}
+});
 
 const LOCAL_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:?\d{2})?$/;

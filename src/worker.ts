@@ -18,6 +18,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { createHash } from "node:crypto";
@@ -57,7 +58,7 @@ const bundles = new Map<string, Promise<string | undefined>>();
 function forgetOldBundles(name: string): void {
   const hourAgo = Date.now() - 3_600_000;
   for (const file of readdirSync(BUNDLES)) {
-    if (!file.startsWith(`${name}.`)) continue;
+    if (!file.startsWith(`${name}.`) || !file.endsWith(".mjs")) continue;
     const full = path.join(BUNDLES, file);
     try {
       if (statSync(full).mtimeMs < hourAgo) rmSync(full, { force: true });
@@ -67,42 +68,102 @@ function forgetOldBundles(name: string): void {
   }
 }
 
+/** What a bundle was made from: each input file with its modification time and size. */
+interface BundleManifest {
+  bundle: string;
+  inputs: [file: string, mtimeMs: number, size: number][];
+}
+
+function manifestPath(name: string): string {
+  return path.join(BUNDLES, `${name}.manifest.json`);
+}
+
 /**
- * The entry bundled into one module file, once per entry per process; `undefined` when the
- * bundle cannot be written (a read-only node_modules): the worker then registers tsx after all.
+ * The bundle of `name` made last, if none of the files it was made from changed since. Building
+ * even an unchanged bundle costs every build an esbuild run and this thread's reading of each
+ * input (the plugin above runs here): measured, 60–100 ms of this thread's time per worker.
  */
+function reusableBundle(name: string): string | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(manifestPath(name), "utf8")) as BundleManifest;
+    for (const [file, mtimeMs, size] of manifest.inputs) {
+      const stats = statSync(file);
+      if (stats.mtimeMs !== mtimeMs || stats.size !== size) return undefined;
+    }
+    // Used now: not "an hour old" for forgetOldBundles while it is in use.
+    const now = new Date();
+    utimesSync(manifest.bundle, now, now);
+    return manifest.bundle;
+  } catch {
+    // No manifest yet, an input gone, or the bundle itself removed: bundle again.
+    return undefined;
+  }
+}
+
+/** Write `contents` to `file` whole, then rename: a build running beside this one never reads half a file. */
+function writeWhole(file: string, contents: string | Uint8Array): void {
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, contents);
+  renameSync(partial, file);
+}
+
+/**
+ * The file of the entry bundled into one module, made now unless the last one is still current;
+ * `undefined` when the bundle cannot be written (a read-only node_modules): the worker then
+ * registers tsx after all. Exported for its tests; workers go through `bundleWorker`.
+ */
+export async function makeWorkerBundle(entry: URL): Promise<string | undefined> {
+  const name = path.basename(entry.pathname, ".ts");
+  const reusable = reusableBundle(name);
+  if (reusable) return reusable;
+  const started = Date.now();
+  const result = await build({
+    entryPoints: [fileURLToPath(entry)],
+    bundle: true,
+    packages: "external",
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    absWorkingDir: ROOT,
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    plugins: [keepModuleAddresses],
+  });
+  const [output] = result.outputFiles;
+  if (!output) throw new Error(`esbuild wrote nothing for the worker ${entry.href}`);
+  const hash = createHash("sha256").update(output.contents).digest("hex").slice(0, 16);
+  const file = path.join(BUNDLES, `${name}.${hash}.mjs`);
+  const manifest: BundleManifest = {
+    bundle: file,
+    inputs: Object.keys(result.metafile.inputs).map((input) => {
+      const absolute = path.resolve(ROOT, input);
+      const stats = statSync(absolute);
+      return [absolute, stats.mtimeMs, stats.size];
+    }),
+  };
+  // A file saved while esbuild ran may be bundled as it was before: then no manifest, so the next
+  // build bundles again rather than trust stamps of a version this bundle may not hold.
+  const settled = manifest.inputs.every(([, mtimeMs]) => mtimeMs < started);
+  try {
+    mkdirSync(BUNDLES, { recursive: true });
+    if (!existsSync(file)) {
+      forgetOldBundles(name);
+      writeWhole(file, output.contents);
+    }
+    if (settled) writeWhole(manifestPath(name), JSON.stringify(manifest));
+    else rmSync(manifestPath(name), { force: true });
+    return file;
+  } catch {
+    return existsSync(file) ? file : undefined;
+  }
+}
+
+/** `makeWorkerBundle`, once per entry per process. */
 function bundleWorker(entry: URL): Promise<string | undefined> {
   let bundle = bundles.get(entry.href);
   if (!bundle) {
-    bundle = (async () => {
-      const result = await build({
-        entryPoints: [fileURLToPath(entry)],
-        bundle: true,
-        packages: "external",
-        platform: "node",
-        format: "esm",
-        target: "node20",
-        write: false,
-        logLevel: "silent",
-        plugins: [keepModuleAddresses],
-      });
-      const [output] = result.outputFiles;
-      if (!output) throw new Error(`esbuild wrote nothing for the worker ${entry.href}`);
-      const hash = createHash("sha256").update(output.contents).digest("hex").slice(0, 16);
-      const file = path.join(BUNDLES, `${path.basename(entry.pathname, ".ts")}.${hash}.mjs`);
-      if (existsSync(file)) return file;
-      try {
-        mkdirSync(BUNDLES, { recursive: true });
-        forgetOldBundles(path.basename(entry.pathname, ".ts"));
-        // Written whole, then renamed: a build running beside this one never reads half a file.
-        const partial = `${file}.${process.pid}.partial`;
-        writeFileSync(partial, output.contents);
-        renameSync(partial, file);
-        return file;
-      } catch {
-        return undefined;
-      }
-    })();
+    bundle = makeWorkerBundle(entry);
     bundles.set(entry.href, bundle);
     // A failed bundle may succeed later (the source was fixed): forget it.
     bundle.catch(() => bundles.delete(entry.href));
@@ -110,10 +171,45 @@ function bundleWorker(entry: URL): Promise<string | undefined> {
   return bundle;
 }
 
+const MODULE_HOOK_FLAGS = new Set([
+  "--require",
+  "-r",
+  "--import",
+  "--loader",
+  "--experimental-loader",
+]);
+
+/**
+ * This process's Node flags without those that register tsx (`tsx script.ts` and
+ * `node --import tsx` add them). A worker inherits the flags by default, and with them tsx's
+ * module hooks, a thread of their own, in every worker: 0.1–0.2 s of CPU each, measured, for
+ * nothing, since a bundle is JavaScript. Other flags (`--cpu-prof`, memory limits) are kept.
+ */
+export function flagsWithoutTsx(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let index = 0; index < execArgv.length; index++) {
+    const flag = execArgv[index]!;
+    const [name, inlineValue] = flag.split(/=(.*)/su, 2) as [string, string | undefined];
+    if (!MODULE_HOOK_FLAGS.has(name)) {
+      kept.push(flag);
+      continue;
+    }
+    const value = inlineValue ?? execArgv[index + 1];
+    const isTsx = value !== undefined && /(?:^|[/\\])tsx(?:$|[/\\])/u.test(value);
+    if (!isTsx) kept.push(flag);
+    if (inlineValue === undefined) {
+      if (!isTsx && value !== undefined) kept.push(value);
+      index++;
+    }
+  }
+  return kept;
+}
+
 /** Start `entry` (a `.ts` module URL of this project) in a worker thread with `workerData`. */
 export async function startTypeScriptWorker(entry: URL, workerData: unknown): Promise<Worker> {
   const bundle = await bundleWorker(entry);
-  if (bundle) return new Worker(bundle, { workerData });
+  if (bundle)
+    return new Worker(bundle, { workerData, execArgv: flagsWithoutTsx(process.execArgv) });
   const api = import.meta.resolve("tsx/esm/api");
   const bootstrap = `import { tsImport } from ${JSON.stringify(api)}; await tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)});`;
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), {

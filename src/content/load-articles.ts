@@ -5,8 +5,7 @@
  * Eleventy's per-template work costs about 4× a plain render, and one loader lets validation see
  * the whole archive at once (duplicate codes, every problem in one report). See README, "Design".
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { readFileSync, statSync } from "node:fs";
 import { frontMatterSchema, toArticle, type Article } from "../article.ts";
 import { markdown } from "../markdown.ts";
 import { routes } from "../routes.ts";
@@ -20,6 +19,7 @@ import {
   zodProblems,
 } from "./front-matter-problems.ts";
 import { ContentValidationError, type ContentProblem } from "./problems.ts";
+import { listSourceFiles, type SourceFile } from "./source-files.ts";
 
 export interface LoadOptions {
   /** The folder holding article Markdown files (searched recursively). */
@@ -32,37 +32,40 @@ export interface LoadOptions {
   now?: Date;
 }
 
-/** Every `.md` file under `dir`, sorted, so nothing downstream depends on the file system's order. */
-export function listMarkdownFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((name) => name.endsWith(".md"))
-    .map((name) => path.join(dir, name))
-    .sort();
-}
-
 export interface LoadResult {
   articles: Article[];
   problems: ContentProblem[];
 }
 
-/** A Markdown file of the archive: its absolute path and its path as reports name it. */
-export interface SourceFile {
-  absolute: string;
-  /** Relative to the project root, with `/` separators. */
-  file: string;
+/** The files of an archive and what checking each gave, in the same order. */
+export interface ArchiveSnapshot {
+  dir: string;
+  root: string;
+  files: readonly SourceFile[];
+  checked: readonly CheckedFile[];
 }
 
-/** The Markdown files under `options.dir`, sorted, with the names reports give them. */
-export function listSourceFiles(options: Pick<LoadOptions, "dir" | "root">): SourceFile[] {
-  const root = options.root ?? process.cwd();
-  return listMarkdownFiles(options.dir).map((absolute) => ({
-    absolute,
-    file: path.relative(root, absolute).split(path.sep).join("/"),
-  }));
+let pinned: ArchiveSnapshot | undefined;
+
+/**
+ * Make `readArticles` of `snapshot.dir` answer from `snapshot` until the returned function is
+ * called. A build reads and validates the archive before Eleventy starts (src/build.ts); Eleventy's
+ * global data and the streamed pages then ask for the articles again, and without the pin each
+ * asking lists the folder and reads every file's stamp (0.3 s of a 10,000-article build). It also
+ * makes the build publish exactly the files it validated, should one change meanwhile.
+ */
+export function pinArchive(snapshot: ArchiveSnapshot): () => void {
+  pinned = snapshot;
+  return () => {
+    if (pinned === snapshot) pinned = undefined;
+  };
 }
 
 /** Load and validate every article; problems are collected, not thrown, so all are reported. */
 export function readArticles(options: LoadOptions): LoadResult {
+  const root = options.root ?? process.cwd();
+  if (pinned && pinned.dir === options.dir && pinned.root === root)
+    return collectArticles(pinned.files, pinned.checked, options);
   const files = listSourceFiles(options);
   return collectArticles(
     files,

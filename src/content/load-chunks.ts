@@ -2,7 +2,8 @@
  * What the parallel loader's threads share (load-parallel.ts, load-worker.ts): the messages and
  * the claiming of chunks from one counter. Kept apart so a worker loads nothing it does not run.
  */
-import type { CheckedFile, SourceFile } from "./load-articles.ts";
+import type { CheckedFile } from "./load-articles.ts";
+import type { SourceFile } from "./source-files.ts";
 
 /** What a load worker is given. */
 export interface LoadWorkerData {

@@ -8,20 +8,13 @@
  * problems and their order are the same whatever the threads did.
  */
 import os from "node:os";
+import path from "node:path";
 import type { Worker } from "node:worker_threads";
 import { site } from "../site.ts";
 import { startTypeScriptWorker } from "../worker.ts";
-import {
-  checkFile,
-  collectArticles,
-  listSourceFiles,
-  rememberCheckedFile,
-  type CheckedFile,
-  type LoadOptions,
-  type LoadResult,
-  type SourceFile,
-} from "./load-articles.ts";
+import type { ArchiveSnapshot, CheckedFile, LoadOptions, LoadResult } from "./load-articles.ts";
 import { claimChunks, type LoadWorkerData, type LoadWorkerMessage } from "./load-chunks.ts";
+import { listSourceFiles, type SourceFile } from "./source-files.ts";
 
 // Below this many files a worker's start-up costs more than it saves (measured: see README,
 // "Performance"); the seed site and the test fixtures load in one thread.
@@ -49,8 +42,8 @@ function relinkSection(checked: CheckedFile): CheckedFile {
 
 function collectFromWorker(
   worker: Worker,
-  files: readonly SourceFile[],
   checked: CheckedFile[],
+  stamps: string[],
   onResults: (count: number) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -58,9 +51,8 @@ function collectFromWorker(
       if ("done" in message) return resolve();
       onResults(message.results.length);
       message.results.forEach(({ stamp, checked: result }, offset) => {
-        const index = message.start + offset;
-        checked[index] = relinkSection(result);
-        rememberCheckedFile(files[index]!.absolute, stamp, checked[index]);
+        checked[message.start + offset] = relinkSection(result);
+        stamps[message.start + offset] = stamp;
       });
     });
     worker.once("error", reject);
@@ -70,40 +62,95 @@ function collectFromWorker(
   });
 }
 
+/** What a parallel load gives: the articles and problems, and what it read, for `pinArchive`. */
+export interface ParallelLoadResult extends LoadResult {
+  snapshot: ArchiveSnapshot;
+  /** How many files the worker threads checked. */
+  checkedByWorkers: number;
+}
+
+/** A load under way: its workers already read files; `finish` joins in with this thread. */
+export interface ArticleLoad {
+  /** The folder read and the root its reports are relative to, both absolute. */
+  dir: string;
+  root: string;
+  finish(): Promise<ParallelLoadResult>;
+}
+
 /**
- * `readArticles` (load-articles.ts), with worker threads beside this one for a large archive.
- * Files are checked once each, by whichever thread claims them; this thread's cache learns every
- * result, so a later `readArticles` of the same unchanged files reads nothing again.
- * `checkedByWorkers` says how many files the workers checked.
+ * Start reading the archive under `options.dir` in worker threads, before this thread is free
+ * to: `npm run build` starts it first, so the workers read articles while this thread is still
+ * loading Eleventy and the site's modules (half a second or more). This module imports nothing
+ * heavy for that reason; the loader itself is imported by `finish`. A small archive is left to
+ * `finish` alone (see PARALLEL_FROM).
  */
-export async function readArticlesInParallel(
-  options: LoadOptions,
-): Promise<LoadResult & { checkedByWorkers: number }> {
-  const files = listSourceFiles(options);
+export function startArticleLoad(options: LoadOptions): ArticleLoad {
+  const dir = path.resolve(options.dir);
+  const root = path.resolve(options.root ?? process.cwd());
+  const files = listSourceFiles({ dir, root });
   const workerCount = loadWorkerCount(files.length);
   const checked: CheckedFile[] = new Array<CheckedFile>(files.length);
+  const stamps: string[] = new Array<string>(files.length);
   const counter = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const data: LoadWorkerData = { files, counter: counter.buffer, chunkSize: CHUNK_SIZE };
-  // Started before this thread's own share: a worker boots while this thread already checks files.
-  const workers = await Promise.all(
-    Array.from({ length: workerCount }, () => startTypeScriptWorker(WORKER_ENTRY, data)),
-  );
   let checkedByWorkers = 0;
+  const workers = Array.from({ length: workerCount }, () =>
+    startTypeScriptWorker(WORKER_ENTRY, data),
+  );
   const finished = Promise.all(
-    workers.map((worker) =>
-      collectFromWorker(worker, files, checked, (count) => (checkedByWorkers += count)),
+    workers.map(async (starting) =>
+      collectFromWorker(await starting, checked, stamps, (count) => (checkedByWorkers += count)),
     ),
   );
   // Keep a worker's failure from counting as unhandled while this thread is still busy.
   finished.catch(() => undefined);
-  try {
-    for (const [start, end] of claimChunks(counter, files.length, CHUNK_SIZE)) {
-      for (let index = start; index < end; index++)
-        checked[index] = checkFile(files[index]!.absolute, files[index]!.file);
-    }
-    await finished;
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
-  return { ...collectArticles(files, checked, options), checkedByWorkers };
+  const stopWorkers = () =>
+    Promise.all(
+      workers.map((starting) =>
+        starting.then(
+          (worker) => worker.terminate(),
+          () => undefined,
+        ),
+      ),
+    );
+
+  return {
+    dir,
+    root,
+    async finish() {
+      try {
+        const { checkFile, collectArticles, rememberCheckedFile } =
+          await import("./load-articles.ts");
+        // Let the workers be made (their bundles come from esbuild, asynchronously) before this
+        // thread claims chunks without yielding: called at once, it would claim every chunk first.
+        await Promise.all(workers);
+        for (const [start, end] of claimChunks(counter, files.length, CHUNK_SIZE)) {
+          for (let index = start; index < end; index++)
+            checked[index] = checkFile(files[index]!.absolute, files[index]!.file);
+        }
+        await finished;
+        // This thread's cache learns what the workers checked, so a later `readArticles` of the
+        // same unchanged files reads nothing again.
+        stamps.forEach((stamp, index) =>
+          rememberCheckedFile(files[index]!.absolute, stamp, checked[index]!),
+        );
+        return {
+          ...collectArticles(files, checked, options),
+          snapshot: { dir, root, files, checked },
+          checkedByWorkers,
+        };
+      } finally {
+        await stopWorkers();
+      }
+    },
+  };
+}
+
+/**
+ * `readArticles` (load-articles.ts), with worker threads beside this one for a large archive.
+ * Files are checked once each, by whichever thread claims them; this thread's cache learns every
+ * result, so a later `readArticles` of the same unchanged files reads nothing again.
+ */
+export function readArticlesInParallel(options: LoadOptions): Promise<ParallelLoadResult> {
+  return startArticleLoad(options).finish();
 }

@@ -1,4 +1,4 @@
-import { assertValidDate, wallClock } from "../time.ts";
+import { perInstant, wallClock } from "../time.ts";
 import { toPersianDigits } from "./digits.ts";
 
 /** A day in the Solar Hijri (Jalali) calendar, with the time of day, in one time zone. */
@@ -65,8 +65,11 @@ function localDayNumber(clock: { year: number; month: number; day: number }): nu
 const jalaliDays = new Map<string, { year: number; month: number; day: number }>();
 
 /** The Jalali date of `date` as seen on a wall clock in `timeZone` (Tehran by default). */
-export function toJalali(date: Date, timeZone = "Asia/Tehran"): JalaliDate {
-  assertValidDate(date, "toJalali");
+export function toJalali(date: Date, timeZone = "Asia/Tehran"): Readonly<JalaliDate> {
+  return jalaliPerInstant(date, timeZone);
+}
+
+const jalaliPerInstant = perInstant("toJalali", (date, timeZone): JalaliDate => {
   const clock = wallClock(date, timeZone);
   const key = `${timeZone} ${localDayNumber(clock)}`;
   let day = jalaliDays.get(key);
@@ -78,7 +81,7 @@ export function toJalali(date: Date, timeZone = "Asia/Tehran"): JalaliDate {
     jalaliDays.set(key, day);
   }
   return { ...day, weekday: clock.weekday, hour: clock.hour, minute: clock.minute };
-}
+});
 
 /** The Persian name of a Jalali month, 1 = «فروردین». */
 export function jalaliMonthName(month: number): string {
@@ -100,9 +103,13 @@ export function persianWeekdayName(weekday: number): string {
 
 /** «پنج‌شنبه ۱۳ آذر ۱۳۹۹»: weekday, day, month name and year, as Persian readers expect. */
 export function formatJalaliDate(date: Date, timeZone = "Asia/Tehran"): string {
+  return jalaliDateText(date, timeZone);
+}
+
+const jalaliDateText = perInstant("formatJalaliDate", (date, timeZone) => {
   const j = toJalali(date, timeZone);
   return `${persianWeekdayName(j.weekday)} ${toPersianDigits(j.day)} ${jalaliMonthName(j.month)} ${toPersianDigits(j.year)}`;
-}
+});
 
 /** «آذر ۱۳۹۹»: a month of the archive. */
 export function formatJalaliMonth(year: number, month: number): string {
@@ -111,17 +118,24 @@ export function formatJalaliMonth(year: number, month: number): string {
 
 /** «۰۹:۰۵»: 24-hour time of day with Persian digits. */
 export function formatPersianTime(date: Date, timeZone = "Asia/Tehran"): string {
+  return persianTimeText(date, timeZone);
+}
+
+const persianTimeText = perInstant("formatPersianTime", (date, timeZone) => {
   const j = toJalali(date, timeZone);
   return toPersianDigits(`${String(j.hour).padStart(2, "0")}:${String(j.minute).padStart(2, "0")}`);
-}
+});
 
 const gregorianFormatters = new Map<string, Intl.DateTimeFormat>();
 const gregorianDays = new Map<string, string>();
 
 /** «۳ دسامبر ۲۰۲۰»: the Gregorian date in Persian, shown quieter beside the Jalali one. */
 export function formatGregorianDate(date: Date, timeZone = "Asia/Tehran"): string {
-  assertValidDate(date, "formatGregorianDate");
-  // Once per local day and zone, like toJalali.
+  return gregorianDateText(date, timeZone);
+}
+
+const gregorianDateText = perInstant("formatGregorianDate", (date, timeZone) => {
+  // Intl once per local day and zone, like toJalali.
   const key = `${timeZone} ${localDayNumber(wallClock(date, timeZone))}`;
   const known = gregorianDays.get(key);
   if (known !== undefined) return known;
@@ -138,4 +152,4 @@ export function formatGregorianDate(date: Date, timeZone = "Asia/Tehran"): strin
   const text = formatter.format(date);
   gregorianDays.set(key, text);
   return text;
-}
+});

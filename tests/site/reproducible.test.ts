@@ -7,7 +7,8 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listMarkdownFiles, readArticles } from "../../src/content/load-articles.ts";
+import { readArticles } from "../../src/content/load-articles.ts";
+import { listMarkdownFiles } from "../../src/content/source-files.ts";
 import { hashTree, treeDifferences } from "../support/tree-hash.ts";
 import { buildInChildOrFail } from "../support/run-build.ts";
 

@@ -3,6 +3,7 @@
  */
 import type { Article } from "../../src/article.ts";
 import { renderMarkdown } from "../../src/markdown.ts";
+import { readingMinutes } from "../../src/reading-time.ts";
 import { routes } from "../../src/routes.ts";
 import { site } from "../../src/site.ts";
 import { toTopic } from "../../src/topics.ts";
@@ -35,6 +36,7 @@ export function makeArticle(input: ArticleInput): Article {
     draft: false,
     body,
     html: renderMarkdown(body),
+    readingMinutes: readingMinutes(body),
     url: routes.article(input.code),
     author: input.author,
   };

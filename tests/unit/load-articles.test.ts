@@ -1,8 +1,14 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { checkSource, loadArticles, readArticles } from "../../src/content/load-articles.ts";
+import {
+  checkSource,
+  loadArticles,
+  pinArchive,
+  readArticles,
+} from "../../src/content/load-articles.ts";
+import { listSourceFiles } from "../../src/content/source-files.ts";
 import { ContentValidationError, formatProblem } from "../../src/content/problems.ts";
 import { site } from "../../src/site.ts";
 
@@ -300,5 +306,40 @@ describe("loadArticles", () => {
         .articles.map((a) => a.code)
         .sort(),
     ).toEqual([2, 3]);
+  });
+
+  it("answers from a pinned snapshot of the folder, and from the disk again once unpinned", () => {
+    writeFileSync(path.join(dir, "a.md"), article({ ...valid, code: "1" }));
+    writeFileSync(path.join(dir, "b.md"), article({ ...valid, code: "2", draft: "true" }));
+    const files = listSourceFiles({ dir, root: dir });
+    const checked = files.map(({ absolute, file }) =>
+      checkSource(readFileSync(absolute, "utf8"), file),
+    );
+    const unpin = pinArchive({ dir, root: dir, files, checked });
+    // Changed on disk after the build read it: the build publishes what it validated.
+    writeFileSync(path.join(dir, "a.md"), article({ ...valid, code: "1", title: '""' }));
+    writeFileSync(path.join(dir, "c.md"), article({ ...valid, code: "3" }));
+    const pinned = readArticles({ dir, root: dir });
+    expect(pinned.problems, "no problem: the changed file is not read again").toEqual([]);
+    expect(
+      pinned.articles.map((a) => a.code),
+      "the pinned files, drafts left out as asked",
+    ).toEqual([1]);
+    expect(pinned.articles[0], "the very Article the build made").toBe(checked[0]!.article);
+    expect(
+      readArticles({ dir, root: dir, includeDrafts: true }).articles.map((a) => a.code),
+      "options still apply to the pinned files",
+    ).toEqual([1, 2]);
+    mkdirSync(path.join(dir, "elsewhere"));
+    expect(
+      readArticles({ dir: path.join(dir, "elsewhere"), root: dir }).articles,
+      "another folder is not answered from the pin",
+    ).toEqual([]);
+    unpin();
+    const fresh = readArticles({ dir, root: dir });
+    expect(fresh.problems.map(formatProblem), "the disk as it is now").toEqual([
+      'a.md:3 title — "" is empty — expected non-empty text',
+    ]);
+    expect(fresh.articles.map((a) => a.code)).toEqual([3]);
   });
 });

@@ -9,7 +9,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { writeCorpus } from "../../bench/corpus.ts";
 import { readArticles } from "../../src/content/load-articles.ts";
 import { claimChunks } from "../../src/content/load-chunks.ts";
-import { loadWorkerCount, readArticlesInParallel } from "../../src/content/load-parallel.ts";
+import {
+  loadWorkerCount,
+  readArticlesInParallel,
+  startArticleLoad,
+} from "../../src/content/load-parallel.ts";
 import { formatProblem } from "../../src/content/problems.ts";
 import { site } from "../../src/site.ts";
 
@@ -93,5 +97,24 @@ describe("readArticlesInParallel", () => {
       expect(parallel.checkedByWorkers, "files checked by worker threads").toBeGreaterThan(0);
       expect(parallel.checkedByWorkers).toBeLessThan(COUNT);
     }
+  }, 60_000);
+
+  it("reads in its workers before this thread joins in, and gives the same result", async () => {
+    const options = { dir, root: dir, now: new Date("2030-01-01T00:00:00Z") };
+    const load = startArticleLoad(options);
+    expect([load.dir, load.root], "the folder and root, absolute").toEqual([
+      path.resolve(dir),
+      path.resolve(dir),
+    ]);
+    // This thread is busy elsewhere (in a build: loading Eleventy) before it calls finish().
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const early = await load.finish();
+    const serial = readArticles(options);
+    expect(early.problems.map(formatProblem)).toEqual(serial.problems.map(formatProblem));
+    expect(early.articles).toEqual(serial.articles);
+    expect(early.snapshot.files.length, "the snapshot holds every file").toBe(COUNT);
+    if (loadWorkerCount(COUNT) === 0)
+      console.warn("SKIPPED: one core, so no worker thread read ahead.");
+    else expect(early.checkedByWorkers, "files the workers read while waiting").toBeGreaterThan(0);
   }, 60_000);
 });

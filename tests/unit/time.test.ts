@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   offsetMinutes,
   parseZonedDateTime,
+  perInstant,
   toIsoWithOffset,
   toRfc822,
   wallClock,
@@ -139,5 +140,36 @@ describe("wallClock agrees with Intl instant by instant", () => {
         fromIntl(date, zone),
       );
     }
+  });
+});
+
+describe("perInstant", () => {
+  it("formats an instant once per zone, tells zones apart, and freezes what it shares", () => {
+    const calls: string[] = [];
+    const describeInstant = perInstant("describeInstant", (date, timeZone) => {
+      calls.push(`${date.toISOString()} ${timeZone}`);
+      return { text: `${toIsoWithOffset(date, timeZone)}` };
+    });
+    const first = describeInstant(new Date("2020-12-03T06:00:00Z"), TEHRAN);
+    // Another Date object of the same instant: answered from the memo.
+    const again = describeInstant(new Date("2020-12-03T06:00:00Z"), TEHRAN);
+    const elsewhere = describeInstant(new Date("2020-12-03T06:00:00Z"), "Europe/London");
+    expect(again, "the same instant and zone give the very same value").toBe(first);
+    expect(first.text).toBe("2020-12-03T09:30:00+03:30");
+    expect(elsewhere.text, "another zone is formatted for itself").toBe(
+      "2020-12-03T06:00:00+00:00",
+    );
+    expect(calls, "one formatting per instant and zone").toEqual([
+      "2020-12-03T06:00:00.000Z Asia/Tehran",
+      "2020-12-03T06:00:00.000Z Europe/London",
+    ]);
+    expect(Object.isFrozen(first), "a shared object cannot be changed by one caller").toBe(true);
+  });
+
+  it("throws naming the function for an invalid date, before the memo is consulted", () => {
+    const describeInstant = perInstant("describeInstant", (date) => date.getTime());
+    expect(() => describeInstant(new Date(Number.NaN), TEHRAN)).toThrow(
+      "describeInstant expects a valid Date, got Invalid Date",
+    );
   });
 });

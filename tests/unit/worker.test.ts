@@ -1,7 +1,16 @@
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
-import { startTypeScriptWorker } from "../../src/worker.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { flagsWithoutTsx, makeWorkerBundle, startTypeScriptWorker } from "../../src/worker.ts";
 
 const ENTRY = path.resolve(import.meta.dirname, "../fixtures/worker/echo.ts");
 
@@ -25,5 +34,80 @@ describe("startTypeScriptWorker", () => {
     await expect(
       startTypeScriptWorker(pathToFileURL(path.join(path.dirname(ENTRY), "missing.ts")), null),
     ).rejects.toThrow(/missing\.ts/u);
+  });
+});
+
+describe("flagsWithoutTsx", () => {
+  // A worker runs a JavaScript bundle: the flags that register tsx would only cost it a hooks
+  // thread; every other flag must reach it unchanged.
+  it.each([
+    [
+      "`tsx script.ts`",
+      [
+        "--require",
+        "/p/node_modules/tsx/dist/preflight.cjs",
+        "--import",
+        "file:///p/node_modules/tsx/dist/loader.mjs",
+      ],
+      [],
+    ],
+    ["`node --import tsx`", ["--import", "tsx"], []],
+    [
+      "`--import=tsx/esm` among other flags",
+      ["--import=tsx/esm", "--cpu-prof", "--max-old-space-size=4096"],
+      ["--cpu-prof", "--max-old-space-size=4096"],
+    ],
+    [
+      "hooks that are not tsx",
+      ["--import", "./instrument.mjs", "-r", "dotenv/config"],
+      ["--import", "./instrument.mjs", "-r", "dotenv/config"],
+    ],
+    [
+      "a package whose name only contains tsx",
+      ["--import", "my-tsx-plugin"],
+      ["--import", "my-tsx-plugin"],
+    ],
+    ["no flags", [], []],
+  ])("%s", (_, flags, expected) => {
+    expect(flagsWithoutTsx(flags), `the flags kept of ${JSON.stringify(flags)}`).toEqual(expected);
+  });
+});
+
+describe("makeWorkerBundle", () => {
+  // A folder of the project (bundles resolve the project's imports), removed afterwards.
+  const dir = mkdtempSync(path.join(import.meta.dirname, "../fixtures/worker/bundle-"));
+  const bundles = path.resolve(import.meta.dirname, "../../node_modules/.cache/sarkhat-workers");
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    for (const file of readdirSync(bundles))
+      if (file.startsWith(`${path.basename(dir)}-entry.`)) rmSync(path.join(bundles, file));
+  });
+  const helper = path.join(dir, "helper.ts");
+  const manifest = path.join(bundles, `${path.basename(dir)}-entry.manifest.json`);
+
+  it("reuses the last bundle while its files are unchanged, and bundles again when one changes", async () => {
+    // Named after the folder, so that parallel test runs never share a manifest.
+    const named = path.join(dir, `${path.basename(dir)}-entry.ts`);
+    writeFileSync(helper, 'export const word: string = "first-version";\n');
+    writeFileSync(named, 'import { word } from "./helper.ts";\nexport const said = word;\n');
+    // Stamps a second in the past: files saved while esbuild runs are not trusted (see worker.ts).
+    const past = new Date(Date.now() - 2_000);
+    for (const file of [helper, named]) utimesSync(file, past, past);
+
+    const first = await makeWorkerBundle(pathToFileURL(named));
+    expect(first, "a bundle was written").toBeTypeOf("string");
+    expect(readFileSync(first!, "utf8")).toContain("first-version");
+    const written = statSync(manifest).mtimeMs;
+
+    const second = await makeWorkerBundle(pathToFileURL(named));
+    expect(second, "the same bundle, unchanged files").toBe(first);
+    expect(statSync(manifest).mtimeMs, "the manifest was not written again").toBe(written);
+
+    // An imported module changes: its size and time no longer match the manifest.
+    writeFileSync(helper, 'export const word: string = "second-version";\n');
+    utimesSync(helper, past, new Date(Date.now() - 1_000));
+    const third = await makeWorkerBundle(pathToFileURL(named));
+    expect(third, "a new bundle for the new code").not.toBe(first);
+    expect(readFileSync(third!, "utf8")).toContain("second-version");
   });
 });
