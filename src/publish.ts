@@ -3,6 +3,7 @@
  * swapped in whole. Apart from the build itself (src/build.ts) and free of its imports, so
  * `npm run build` can clean up after an interrupted build without loading Eleventy.
  */
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -43,13 +44,51 @@ export function removeBuildLeftovers(outputDir: string, ownedBy?: number): strin
     const abandoned =
       ownedBy === undefined ? Number.isInteger(pid) && !isRunning(pid) : pid === ownedBy;
     if (!abandoned) continue;
-    rmSync(path.join(parent, name), { recursive: true, force: true });
-    removed.push(name);
+    try {
+      rmSync(path.join(parent, name), { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // Being removed by someone else as well (a remover that just exited): the next build retries.
+    }
   }
   return removed;
 }
 
-/** Swap the finished `staging` folder in as `outputDir`; the previous site goes only once it did. */
+// The previous site is removed by a Node process of its own (plain JavaScript, nothing of this
+// project), which first renames the folder after itself: a build starting meanwhile sees an owner
+// still running and leaves the folder to it (removeBuildLeftovers).
+const REMOVER = `
+const fs = require("node:fs");
+const [folder, outputDir, kind] = process.argv.slice(1);
+const own = outputDir + kind + process.pid + "-removing";
+try { fs.renameSync(folder, own); } catch { process.exit(0); }
+fs.rmSync(own, { recursive: true, force: true });
+`;
+
+/**
+ * Remove `folder`, a retired site, in a detached process that outlives this one. Deleting the
+ * previous site is most of the time between "published" and the command's end: 35,000 files
+ * (10,000 articles) took 1.3 s on tmpfs and about 3 s on this machine's disk, and the new site is
+ * already in place by then. If the remover is stopped, the next build removes what is left.
+ */
+function removeInBackground(folder: string, outputDir: string): void {
+  try {
+    const remover = spawn(process.execPath, ["-e", REMOVER, folder, outputDir, RETIRED], {
+      detached: true,
+      stdio: "ignore",
+    });
+    // A remover that could not start leaves the folder to the next build's removeBuildLeftovers.
+    remover.on("error", () => undefined);
+    remover.unref();
+  } catch {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Swap the finished `staging` folder in as `outputDir`. The previous site is moved aside only
+ * once the new one is complete, and removed in the background after the swap.
+ */
 export function publish(staging: string, outputDir: string): void {
   const retired = temporaryName(outputDir, RETIRED);
   const hadPrevious = existsSync(outputDir);
@@ -61,5 +100,5 @@ export function publish(staging: string, outputDir: string): void {
     if (hadPrevious) renameSync(retired, outputDir);
     throw error;
   }
-  if (hadPrevious) rmSync(retired, { recursive: true, force: true });
+  if (hadPrevious) removeInBackground(retired, outputDir);
 }

@@ -336,6 +336,9 @@ describe("a successful build after all that", () => {
     const result = await buildInChild({ outputDir: siteDir });
     expect(result.exitCode).toBe(0);
     expect(treeDifferences(published, hashTree(siteDir))).toEqual([]);
+    // The previous site is removed by a process of its own after the build (src/publish.ts).
+    for (const started = Date.now(); leftovers().length && Date.now() - started < 15_000;)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     expect(leftovers()).toEqual([]);
   }, 120_000);
 });
