@@ -14,11 +14,12 @@
  * `unicode-range` tells the browser exactly what each file holds, so it never downloads a font
  * for a character it does not have.
  */
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import subsetFont from "subset-font";
+import { writeFileAtomically } from "./write-atomically.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -150,9 +151,7 @@ export async function cachedSubset(source: string, ranges: CodePointRanges): Pro
   if (existsSync(file)) return file;
   const subset = await subsetToWoff2(bytes, text);
   mkdirSync(dir, { recursive: true });
-  // Write then rename: a build running beside this one never reads half a file.
-  const partial = `${file}.${randomBytes(4).toString("hex")}.tmp`;
-  writeFileSync(partial, subset);
-  renameSync(partial, file);
+  // A build running beside this one never reads half a file.
+  writeFileAtomically(file, subset);
   return file;
 }

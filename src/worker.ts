@@ -15,16 +15,15 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
   statSync,
   utimesSync,
-  writeFileSync,
 } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { writeFileAtomically } from "./write-atomically.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BUNDLES = path.join(ROOT, "node_modules", ".cache", "sarkhat-workers");
@@ -100,13 +99,6 @@ function reusableBundle(name: string): string | undefined {
   }
 }
 
-/** Write `contents` to `file` whole, then rename: a build running beside this one never reads half a file. */
-function writeWhole(file: string, contents: string | Uint8Array): void {
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, contents);
-  renameSync(partial, file);
-}
-
 /**
  * The file of the entry bundled into one module, made now unless the last one is still current;
  * `undefined` when the bundle cannot be written (a read-only node_modules): the worker then
@@ -149,9 +141,9 @@ export async function makeWorkerBundle(entry: URL): Promise<string | undefined> 
     mkdirSync(BUNDLES, { recursive: true });
     if (!existsSync(file)) {
       forgetOldBundles(name);
-      writeWhole(file, output.contents);
+      writeFileAtomically(file, output.contents);
     }
-    if (settled) writeWhole(manifestPath(name), JSON.stringify(manifest));
+    if (settled) writeFileAtomically(manifestPath(name), JSON.stringify(manifest));
     else rmSync(manifestPath(name), { force: true });
     return file;
   } catch {

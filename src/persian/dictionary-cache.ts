@@ -6,12 +6,13 @@
  * does every test file that uses it, so the binary form is kept in node_modules/.cache/, as the
  * font subsets are, under a key of the dictionary's bytes and the decoder's version.
  */
-import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { decodeTrie, encodeITrieToBTrie, type ITrie } from "cspell-trie-lib";
+import { writeFileAtomically } from "../write-atomically.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -104,22 +105,11 @@ function readCachedTrie(file: string): ITrie | undefined {
 }
 
 function writeCachedTrie(file: string, body: Uint8Array): void {
-  // Write then rename: a process starting beside this one never reads half a file.
-  const partial = `${file}.${randomBytes(4).toString("hex")}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(partial, Buffer.concat([createHash("sha256").update(body).digest(), body]));
-    renameSync(partial, file);
+    // A process starting beside this one never reads half a file.
+    writeFileAtomically(file, Buffer.concat([createHash("sha256").update(body).digest(), body]));
   } catch {
     // A read-only or full disk: the next process decodes the text form again, nothing worse.
-    removeQuietly(partial);
-  }
-}
-
-function removeQuietly(file: string): void {
-  try {
-    rmSync(file, { force: true });
-  } catch {
-    // Nothing was written there, or nothing can be removed: either way nothing to undo.
   }
 }
