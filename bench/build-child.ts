@@ -1,6 +1,6 @@
 /**
  * One benchmark build in a process of its own, so its peak RSS is its own:
- *   node --import tsx bench/build-child.ts <corpus dir> <output dir>
+ *   node --import ./scripts/register-tsx.mjs bench/build-child.ts <corpus dir> <output dir>
  * It runs exactly what `npm run build` runs (src/build-command.ts: the typography summary in a
  * worker beside the build), then prints one JSON line (see BuildMeasurement) as the last line of
  * stdout. Add `--cpu-prof` to the node flags to profile exactly what the benchmark measures.

@@ -64,12 +64,21 @@ function parseArguments(args: string[]): Options {
   return options;
 }
 
-/** Run `script` (a bench/ file) in a child process and parse the JSON of its last stdout line. */
-function runChild<T>(projectDir: string, script: string, args: string[]): Promise<T> {
+/**
+ * Run `script` (a bench/ file) in a child process and parse the JSON of its last stdout line.
+ * `loader` registers tsx: the build child loads it as `npm run build` does, after the packages
+ * (scripts/register-tsx.mjs); the floor, which imports only markdown-it, as plain `tsx`.
+ */
+function runChild<T>(
+  projectDir: string,
+  script: string,
+  args: string[],
+  loader: string,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", path.join(projectDir, "bench", script), ...args],
+      ["--import", loader, path.join(projectDir, "bench", script), ...args],
       {
         cwd: projectDir,
         stdio: ["ignore", "pipe", "inherit"],
@@ -196,10 +205,12 @@ async function main(): Promise<void> {
         renderFloor(corpusDir, floorDir);
         if (run >= options.warmup) floor.push(performance.now() - started);
         rmSync(floorDir, { recursive: true, force: true });
-        const { processMs } = await runChild<{ processMs: number }>(projectDir, "floor-child.ts", [
-          corpusDir,
-          floorDir,
-        ]);
+        const { processMs } = await runChild<{ processMs: number }>(
+          projectDir,
+          "floor-child.ts",
+          [corpusDir, floorDir],
+          "tsx",
+        );
         if (run >= options.warmup) floorProcess.push(processMs);
       }
       rmSync(floorDir, { recursive: true, force: true });
@@ -221,10 +232,12 @@ async function main(): Promise<void> {
       };
       for (let run = 0; run < options.warmup + runs; run++) {
         const outputDir = path.join(workDir, `site-${count}`);
-        const measured = await runChild<BuildMeasurement>(projectDir, "build-child.ts", [
-          corpusDir,
-          outputDir,
-        ]);
+        const measured = await runChild<BuildMeasurement>(
+          projectDir,
+          "build-child.ts",
+          [corpusDir, outputDir],
+          path.join(projectDir, "scripts", "register-tsx.mjs"),
+        );
         const label = run < options.warmup ? "warm-up" : `run ${run - options.warmup + 1}`;
         console.error(
           `  ${label}: ${seconds(measured.processMs)} s (start-up ${seconds(measured.processMs - measured.buildMs)} s, CPU ${seconds(measured.cpuMs)} s), peak RSS ${mebibytes(measured.peakRssBytes)}`,

@@ -15,6 +15,8 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ELEVENTY = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
+// tsx, registered once Eleventy and the other packages are loaded (see the script).
+const REGISTER_TSX = path.join(ROOT, "scripts/register-tsx.mjs");
 const CODE_FOLDERS = ["src", "layouts", "content"];
 const RESTART_DELAY_MS = 100;
 
@@ -24,7 +26,14 @@ let restarting: ReturnType<typeof setTimeout> | undefined;
 function startEleventy(): ChildProcess {
   return spawn(
     process.execPath,
-    ["--import", "tsx", ELEVENTY, "--config=.eleventy.ts", "--serve", ...process.argv.slice(2)],
+    [
+      "--import",
+      REGISTER_TSX,
+      ELEVENTY,
+      "--config=.eleventy.ts",
+      "--serve",
+      ...process.argv.slice(2),
+    ],
     { cwd: ROOT, stdio: "inherit" },
   );
 }

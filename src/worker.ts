@@ -163,6 +163,9 @@ function bundleWorker(entry: URL): Promise<string | undefined> {
   return bundle;
 }
 
+// scripts/register-tsx.mjs registers tsx after loading the packages (`npm run build` uses it).
+const REGISTER_TSX = path.join(ROOT, "scripts", "register-tsx.mjs");
+
 const MODULE_HOOK_FLAGS = new Set([
   "--require",
   "-r",
@@ -171,9 +174,15 @@ const MODULE_HOOK_FLAGS = new Set([
   "--experimental-loader",
 ]);
 
+function registersTsx(specifier: string): boolean {
+  if (/(?:^|[/\\])tsx(?:$|[/\\])/u.test(specifier)) return true;
+  const file = specifier.startsWith("file:") ? fileURLToPath(specifier) : path.resolve(specifier);
+  return file === REGISTER_TSX;
+}
+
 /**
- * This process's Node flags without those that register tsx (`tsx script.ts` and
- * `node --import tsx` add them). A worker inherits the flags by default, and with them tsx's
+ * This process's Node flags without those that register tsx (`tsx script.ts`,
+ * `node --import tsx` and `node --import ./scripts/register-tsx.mjs` add them). A worker inherits the flags by default, and with them tsx's
  * module hooks, a thread of their own, in every worker: 0.1–0.2 s of CPU each, measured, for
  * nothing, since a bundle is JavaScript. Other flags (`--cpu-prof`, memory limits) are kept.
  */
@@ -187,7 +196,7 @@ export function flagsWithoutTsx(execArgv: readonly string[]): string[] {
       continue;
     }
     const value = inlineValue ?? execArgv[index + 1];
-    const isTsx = value !== undefined && /(?:^|[/\\])tsx(?:$|[/\\])/u.test(value);
+    const isTsx = value !== undefined && registersTsx(value);
     if (!isTsx) kept.push(flag);
     if (inlineValue === undefined) {
       if (!isTsx && value !== undefined) kept.push(value);

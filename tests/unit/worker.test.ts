@@ -12,6 +12,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { flagsWithoutTsx, makeWorkerBundle, startTypeScriptWorker } from "../../src/worker.ts";
 
+const ROOT = path.resolve(import.meta.dirname, "../..");
 const ENTRY = path.resolve(import.meta.dirname, "../fixtures/worker/echo.ts");
 
 describe("startTypeScriptWorker", () => {
@@ -66,6 +67,16 @@ describe("flagsWithoutTsx", () => {
       "a package whose name only contains tsx",
       ["--import", "my-tsx-plugin"],
       ["--import", "my-tsx-plugin"],
+    ],
+    [
+      "`npm run build`: tsx registered after the packages load",
+      ["--import", "./scripts/register-tsx.mjs", "--cpu-prof"],
+      ["--cpu-prof"],
+    ],
+    [
+      "the same as a file URL",
+      [`--import=${pathToFileURL(path.resolve(ROOT, "scripts/register-tsx.mjs")).href}`],
+      [],
     ],
     ["no flags", [], []],
   ])("%s", (_, flags, expected) => {
