@@ -33,8 +33,10 @@ export async function startBackgroundPageWriter(
   options: BackgroundWriterOptions = {},
 ): Promise<PageWriter> {
   const batchLength = options.batchLength ?? 1 << 20;
-  // 32 batches: enough for the writer never to wait for this thread, and a bound on the memory
-  // held by pages rendered but not written (50,000 articles render faster than they are written).
+  // 128 batches, 256 MiB of text. The writer falls behind while the other core is shared with the
+  // search index and the lint, and this thread must not wait for it then (at 32 batches it did,
+  // and the gain was lost); but pages rendered and not yet written need a bound (50,000 articles
+  // render faster than they are written).
   const backlogLength = options.backlogLength ?? 128 * batchLength;
   const worker = await startTypeScriptWorker(
     new URL("./page-writer-worker.ts", import.meta.url),
