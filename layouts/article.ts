@@ -61,21 +61,37 @@ function share(article: Article): SafeHtml {
 </section>`;
 }
 
+// An article's title is linked from the pages of about seven others (five related, two
+// neighbours): its path and isolated title are made once per build, as its list item is
+// (layouts/partials.ts).
+const linkParts = new WeakMap<Article, { href: string; title: SafeHtml }>();
+
+function linkTo(article: Article): { href: string; title: SafeHtml } {
+  let parts = linkParts.get(article);
+  if (!parts)
+    linkParts.set(
+      article,
+      (parts = { href: sitePath(article.url), title: isolateLatin(article.title) }),
+    );
+  return parts;
+}
+
 function related(article: Article, newsroom: Newsroom): SafeHtml {
-  const list = newsroom.related(article);
+  const list = newsroom.related(article).map(linkTo);
   const { newer, older } = newsroom.neighbours(article);
+  const [newerLink, olderLink] = [newer && linkTo(newer), older && linkTo(older)];
   return html`${
     list.length
       ? html`<section class="related no-print" aria-labelledby="related-title">
 <h2 id="related-title">خبرهای مرتبط</h2>
-<ul>${list.map((item) => html`<li><a href="${sitePath(item.url)}">${isolateLatin(item.title)}</a></li>`)}</ul>
+<ul>${list.map((item) => html`<li><a href="${item.href}">${item.title}</a></li>`)}</ul>
 </section>`
       : ""
   }${
-    newer || older
+    newerLink || olderLink
       ? html`<nav class="neighbours no-print" aria-label="${`خبرهای دیگر سرویس ${article.section.name}`}">
-${newer ? html`<a href="${sitePath(newer.url)}"><span>خبر بعدی</span> ${isolateLatin(newer.title)}</a>` : ""}
-${older ? html`<a href="${sitePath(older.url)}"><span>خبر قبلی</span> ${isolateLatin(older.title)}</a>` : ""}
+${newerLink ? html`<a href="${newerLink.href}"><span>خبر بعدی</span> ${newerLink.title}</a>` : ""}
+${olderLink ? html`<a href="${olderLink.href}"><span>خبر قبلی</span> ${olderLink.title}</a>` : ""}
 </nav>`
       : ""
   }`;

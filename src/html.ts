@@ -18,9 +18,12 @@ const ESCAPES: Record<string, string> = {
   "'": "&#39;",
 };
 
+const SPECIAL = /[&<>"']/;
+
 /** Escape text for HTML text and quoted attribute values (and for XML, which needs the same five). */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
+  // Most text has none of the five: a test costs a third of a replace that finds nothing.
+  return SPECIAL.test(value) ? value.replace(/[&<>"']/g, (char) => ESCAPES[char]!) : value;
 }
 
 /** Mark a string that is already HTML (rendered Markdown, a partial) as safe to insert. */

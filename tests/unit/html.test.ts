@@ -25,4 +25,17 @@ describe("escapeHtml", () => {
   it("escapes the five XML-special characters", () => {
     expect(escapeHtml(`<&>"'`)).toBe("&lt;&amp;&gt;&quot;&#39;");
   });
+
+  it.each([
+    [
+      "Persian text with none of them",
+      "گروه مینسک، «روسیه» و فرانسه",
+      "گروه مینسک، «روسیه» و فرانسه",
+    ],
+    ["one at the end", "سود ۵٪ & زیان", "سود ۵٪ &amp; زیان"],
+    ["one at the start and one inside", `"نقل" قول`, "&quot;نقل&quot; قول"],
+    ["an empty text", "", ""],
+  ])("%s", (_, text, escaped) => {
+    expect(escapeHtml(text), `the escaped form of ${JSON.stringify(text)}`).toBe(escaped);
+  });
 });
