@@ -12,23 +12,18 @@ export type JsonLd = Record<string, unknown>;
 /** The site logo, a PNG as Google's publisher guidelines ask. */
 export const LOGO_PATH = "/icon-512.png";
 
-const SCRIPT_UNSAFE = /[<>&\u2028\u2029]/g;
-const JSON_ESCAPES: Record<string, string> = {
-  "<": "\\u003c",
-  ">": "\\u003e",
-  "&": "\\u0026",
-  "\u2028": "\\u2028",
-  "\u2029": "\\u2029",
-};
-
 /**
  * JSON for inside `<script type="application/ld+json">`: `<`, `>` and `&` are escaped as JSON
  * unicode escapes, so a `</script>` in a title cannot end the element, and U+2028/U+2029 are
  * escaped for old JavaScript parsers. The JSON value is unchanged.
  */
 export function serializeJsonLd(data: JsonLd | JsonLd[]): string {
-  // One pass over the JSON rather than one per character (profiled: 0.19 s at 10,000 articles).
-  return JSON.stringify(data).replace(SCRIPT_UNSAFE, (char) => JSON_ESCAPES[char]!);
+  return JSON.stringify(data)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 export function organization(): JsonLd {
