@@ -12,7 +12,9 @@
  * tsx resolves packages as Node does). src/worker.ts keeps this flag from worker threads, which
  * run JavaScript bundles.
  */
-await Promise.all([
+// Settled, not all: a package that fails to load here fails again where the build imports it,
+// with that import's context in the error.
+await Promise.allSettled([
   import("@11ty/eleventy"),
   import("markdown-it"),
   import("yaml"),
