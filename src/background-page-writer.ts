@@ -22,7 +22,7 @@ export type BackgroundWriterMessage =
 export type BackgroundWriterReply = { written: number } | { closed: true } | { error: string };
 
 export interface BackgroundWriterOptions {
-  /** Pages are sent once a batch holds this many UTF-16 code units (about 2 MB of memory). */
+  /** Pages are sent once a batch holds this many UTF-16 code units (by default 2^20, 2 MiB). */
   batchLength?: number;
   /** `write` returns a promise while more than this is sent and not yet written. */
   backlogLength?: number;

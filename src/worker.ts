@@ -181,10 +181,11 @@ function registersTsx(specifier: string): boolean {
 }
 
 /**
- * This process's Node flags without those that register tsx (`tsx script.ts`,
- * `node --import tsx` and `node --import ./scripts/register-tsx.mjs` add them). A worker inherits the flags by default, and with them tsx's
- * module hooks, a thread of their own, in every worker: 0.1–0.2 s of CPU each, measured, for
- * nothing, since a bundle is JavaScript. Other flags (`--cpu-prof`, memory limits) are kept.
+ * This process's Node flags without those that register tsx (`tsx script.ts`, `node --import tsx`
+ * and `node --import ./scripts/register-tsx.mjs` add them). A worker inherits the flags by
+ * default, and with them tsx's module hooks, a thread of their own, in every worker: 0.1–0.2 s of
+ * CPU each, measured, for nothing, since a bundle is JavaScript. Other flags (`--cpu-prof`, memory
+ * limits) are kept.
  */
 export function flagsWithoutTsx(execArgv: readonly string[]): string[] {
   const kept: string[] = [];
