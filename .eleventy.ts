@@ -4,7 +4,7 @@
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import assetsPlugin from "./src/plugins/assets.ts";
-import { defaultArticlesDir } from "./src/content/paths.ts";
+import { defaultArticlesDir } from "./src/content/paths.mjs";
 import contentPlugin from "./src/plugins/content.ts";
 import markdownPlugin from "./src/plugins/markdown.ts";
 import searchPlugin from "./src/plugins/search.ts";

@@ -1,12 +1,16 @@
 /**
- * One benchmark build in a process of its own, so its peak RSS is its own:
- *   node --import ./scripts/register-tsx.mjs bench/build-child.ts <corpus dir> <output dir>
+ * One benchmark build in a process of its own, so its peak RSS is its own, started with the flags
+ * of `npm run build` (package.json):
+ *   node --import ./scripts/start-article-load.mjs --import ./scripts/register-tsx.mjs \
+ *     bench/build-child.ts --articles <corpus dir> --output <output dir>
  * It runs exactly what `npm run build` runs (src/build-command.ts: the typography summary in a
  * worker beside the build), then prints one JSON line (see BuildMeasurement) as the last line of
  * stdout. Add `--cpu-prof` to the node flags to profile exactly what the benchmark measures.
  */
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { runBuildCommand } from "../src/build-command.ts";
+import type { BuildResult } from "../src/build.ts";
 import type { SearchIndexStats } from "../src/search/index-site.ts";
 import { directorySize } from "../src/fs-size.ts";
 
@@ -23,6 +27,8 @@ export interface BuildMeasurement {
   bytes: number;
   /** The search index step inside the build (issue 9): its time and the bytes it adds. */
   search: SearchIndexStats;
+  /** Articles read by worker threads, and whether they started before the imports. */
+  load: BuildResult["load"];
 }
 
 function cpuMs(): number {
@@ -30,8 +36,12 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
-const [corpusDir, outputDir] = process.argv.slice(2);
-if (!corpusDir || !outputDir) throw new Error("usage: build-child.ts <corpus dir> <output dir>");
+// The same options as scripts/build.ts, so that scripts/start-article-load.mjs reads its folder.
+const {
+  values: { articles: corpusDir, output: outputDir },
+} = parseArgs({ options: { articles: { type: "string" }, output: { type: "string" } } });
+if (!corpusDir || !outputDir)
+  throw new Error("usage: build-child.ts --articles <corpus dir> --output <output dir>");
 
 process.chdir(path.resolve(import.meta.dirname, ".."));
 const started = performance.now();
@@ -49,5 +59,6 @@ const measurement: BuildMeasurement = {
   peakRssBytes: process.resourceUsage().maxRSS * 1024,
   ...directorySize(path.resolve(outputDir)),
   search: result.search,
+  load: result.load,
 };
 console.log(JSON.stringify(measurement));

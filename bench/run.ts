@@ -19,6 +19,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { BuildMeasurement } from "./build-child.ts";
+import { buildScriptFlags } from "./build-flags.ts";
 import { writeCorpus } from "./corpus.ts";
 import { copyProject } from "./project-copy.ts";
 import { renderFloor } from "./floor.ts";
@@ -65,20 +66,20 @@ function parseArguments(args: string[]): Options {
 }
 
 /**
- * Run `script` (a bench/ file) in a child process and parse the JSON of its last stdout line.
- * `loader` registers tsx: the build child loads it as `npm run build` does, after the packages
- * (scripts/register-tsx.mjs); the floor, which imports only markdown-it, as plain `tsx`.
+ * Run `script` (a bench/ file) in a child process with the Node flags `nodeFlags` and parse the
+ * JSON of its last stdout line. The build child starts as `npm run build` does
+ * (buildScriptFlags); the floor, which imports only markdown-it, under plain `tsx`.
  */
 function runChild<T>(
   projectDir: string,
   script: string,
   args: string[],
-  loader: string,
+  nodeFlags: string[],
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--import", loader, path.join(projectDir, "bench", script), ...args],
+      [...nodeFlags, path.join(projectDir, "bench", script), ...args],
       {
         cwd: projectDir,
         stdio: ["ignore", "pipe", "inherit"],
@@ -209,7 +210,7 @@ async function main(): Promise<void> {
           projectDir,
           "floor-child.ts",
           [corpusDir, floorDir],
-          "tsx",
+          ["--import", "tsx"],
         );
         if (run >= options.warmup) floorProcess.push(processMs);
       }
@@ -235,12 +236,12 @@ async function main(): Promise<void> {
         const measured = await runChild<BuildMeasurement>(
           projectDir,
           "build-child.ts",
-          [corpusDir, outputDir],
-          path.join(projectDir, "scripts", "register-tsx.mjs"),
+          ["--articles", corpusDir, "--output", outputDir],
+          buildScriptFlags(projectDir),
         );
         const label = run < options.warmup ? "warm-up" : `run ${run - options.warmup + 1}`;
         console.error(
-          `  ${label}: ${seconds(measured.processMs)} s (start-up ${seconds(measured.processMs - measured.buildMs)} s, CPU ${seconds(measured.cpuMs)} s), peak RSS ${mebibytes(measured.peakRssBytes)}`,
+          `  ${label}: ${seconds(measured.processMs)} s (start-up ${seconds(measured.processMs - measured.buildMs)} s, CPU ${seconds(measured.cpuMs)} s), peak RSS ${mebibytes(measured.peakRssBytes)}, ${measured.load.checkedByWorkers} articles read by workers ${measured.load.startedEarly ? "started first" : "started after the imports"}`,
         );
         if (!options.keep || run < options.warmup + runs - 1)
           rmSync(outputDir, { recursive: true, force: true });

@@ -5,9 +5,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseSource } from "../src/content/front-matter.ts";
-import { listMarkdownFiles } from "../src/content/source-files.ts";
+import { listMarkdownFiles } from "../src/content/source-files.mjs";
 import { newArticlePath, newArticleSource, nextFreeCode } from "../src/content/new-article.ts";
-import { articlesDirectory } from "../src/content/paths.ts";
+import { articlesDirectory } from "../src/content/paths.mjs";
 
 const { values } = parseArgs({
   options: {

@@ -8,8 +8,12 @@ import Eleventy from "@11ty/eleventy";
 import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pinArchive } from "./content/load-articles.ts";
-import { startArticleLoad, type ArticleLoad } from "./content/load-parallel.ts";
-import { articlesDirectory } from "./content/paths.ts";
+import {
+  startArticleLoad,
+  type ArticleLoad,
+  type ParallelLoadResult,
+} from "./content/load-parallel.ts";
+import { articlesDirectory } from "./content/paths.mjs";
 import { ContentValidationError } from "./content/problems.ts";
 import { publish, removeBuildLeftovers, STAGING, temporaryName } from "./publish.ts";
 import { startSiteIndex, type SearchIndexStats, type SiteIndexJob } from "./search/index-site.ts";
@@ -43,6 +47,8 @@ export interface BuildResult {
   written: number;
   /** The search index built after Eleventy (src/search/index-site.ts): pages, bytes, time. */
   search: SearchIndexStats;
+  /** How the articles were read: by how many worker threads' share, started how early. */
+  load: Pick<ParallelLoadResult, "checkedByWorkers" | "startedEarly">;
 }
 
 /** Every file under `dir`, relative, with `/` separators, sorted. */
@@ -80,7 +86,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       throw new Error(
         `buildSite builds ${dir} (root ${root}) but was given the load of ${load.dir} (root ${load.root})`,
       );
-    const { problems, articles, snapshot } = await load.finish();
+    const { problems, articles, snapshot, checkedByWorkers, startedEarly } = await load.finish();
     if (problems.length) throw new ContentValidationError(problems);
     // Eleventy's data then takes the articles from what was just read, not from the disk again.
     unpin = pinArchive(snapshot);
@@ -106,7 +112,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     writeFileSync(path.join(staging, "_headers"), renderHeadersFile(rules));
     publish(staging, outputDir);
     // Counted on disk (plus _headers): streamed pages (src/plugins/streamed-pages.ts) are not in Eleventy's results.
-    return { outputDir, written: files.length + 1, search };
+    return {
+      outputDir,
+      written: files.length + 1,
+      search,
+      load: { checkedByWorkers, startedEarly },
+    };
   } catch (error) {
     await indexing?.cancel();
     // Nothing was written when validation failed: fail at once, the editor is waiting.

@@ -7,26 +7,26 @@
  * build for each of its workers. Instead the worker's entry and the project modules it imports are
  * bundled by esbuild into one JavaScript module (tens of milliseconds; packages stay imports that
  * Node loads as they are), written under node_modules/.cache/ so those imports resolve, and named
- * by a hash of its content, so a worker always runs the code as it is now.
+ * by a hash of its content, so a worker always runs the code as it is now. Starting a worker from
+ * a bundle is worker-bundles.mjs's part, in JavaScript: `npm run build` starts its first workers
+ * before TypeScript can run (scripts/start-article-load.mjs).
  */
 import { build, type Plugin } from "esbuild";
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  utimesSync,
-} from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import {
+  BUNDLES,
+  manifestPath,
+  reusableBundle,
+  startBundledWorker,
+  type BundleManifest,
+} from "./worker-bundles.mjs";
 import { writeFileAtomically } from "./write-atomically.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const BUNDLES = path.join(ROOT, "node_modules", ".cache", "sarkhat-workers");
 
 // A bundle is one module, so `import.meta.url` would be the bundle's address in every module of
 // it; modules that find files next to themselves (the lexicon's word lists) must keep their own.
@@ -64,38 +64,6 @@ function forgetOldBundles(name: string): void {
     } catch {
       // Another build removed it first.
     }
-  }
-}
-
-/** What a bundle was made from: each input file with its modification time and size. */
-interface BundleManifest {
-  bundle: string;
-  inputs: [file: string, mtimeMs: number, size: number][];
-}
-
-function manifestPath(name: string): string {
-  return path.join(BUNDLES, `${name}.manifest.json`);
-}
-
-/**
- * The bundle of `name` made last, if none of the files it was made from changed since. Building
- * even an unchanged bundle costs every build an esbuild run and this thread's reading of each
- * input (the plugin above runs here): measured, 60–100 ms of this thread's time per worker.
- */
-function reusableBundle(name: string): string | undefined {
-  try {
-    const manifest = JSON.parse(readFileSync(manifestPath(name), "utf8")) as BundleManifest;
-    for (const [file, mtimeMs, size] of manifest.inputs) {
-      const stats = statSync(file);
-      if (stats.mtimeMs !== mtimeMs || stats.size !== size) return undefined;
-    }
-    // Used now: not "an hour old" for forgetOldBundles while it is in use.
-    const now = new Date();
-    utimesSync(manifest.bundle, now, now);
-    return manifest.bundle;
-  } catch {
-    // No manifest yet, an input gone, or the bundle itself removed: bundle again.
-    return undefined;
   }
 }
 
@@ -163,55 +131,10 @@ function bundleWorker(entry: URL): Promise<string | undefined> {
   return bundle;
 }
 
-// scripts/register-tsx.mjs registers tsx after loading the packages (`npm run build` uses it).
-const REGISTER_TSX = path.join(ROOT, "scripts", "register-tsx.mjs");
-
-const MODULE_HOOK_FLAGS = new Set([
-  "--require",
-  "-r",
-  "--import",
-  "--loader",
-  "--experimental-loader",
-]);
-
-function registersTsx(specifier: string): boolean {
-  if (/(?:^|[/\\])tsx(?:$|[/\\])/u.test(specifier)) return true;
-  const file = specifier.startsWith("file:") ? fileURLToPath(specifier) : path.resolve(specifier);
-  return file === REGISTER_TSX;
-}
-
-/**
- * This process's Node flags without those that register tsx (`tsx script.ts`, `node --import tsx`
- * and `node --import ./scripts/register-tsx.mjs` add them). A worker inherits the flags by
- * default, and with them tsx's module hooks, a thread of their own, in every worker: 0.1–0.2 s of
- * CPU each, measured, for nothing, since a bundle is JavaScript. Other flags (`--cpu-prof`, memory
- * limits) are kept.
- */
-export function flagsWithoutTsx(execArgv: readonly string[]): string[] {
-  const kept: string[] = [];
-  for (let index = 0; index < execArgv.length; index++) {
-    const flag = execArgv[index]!;
-    const [name, inlineValue] = flag.split(/=(.*)/su, 2) as [string, string | undefined];
-    if (!MODULE_HOOK_FLAGS.has(name)) {
-      kept.push(flag);
-      continue;
-    }
-    const value = inlineValue ?? execArgv[index + 1];
-    const isTsx = value !== undefined && registersTsx(value);
-    if (!isTsx) kept.push(flag);
-    if (inlineValue === undefined) {
-      if (!isTsx && value !== undefined) kept.push(value);
-      index++;
-    }
-  }
-  return kept;
-}
-
 /** Start `entry` (a `.ts` module URL of this project) in a worker thread with `workerData`. */
 export async function startTypeScriptWorker(entry: URL, workerData: unknown): Promise<Worker> {
   const bundle = await bundleWorker(entry);
-  if (bundle)
-    return new Worker(bundle, { workerData, execArgv: flagsWithoutTsx(process.execArgv) });
+  if (bundle) return startBundledWorker(bundle, workerData);
   const api = import.meta.resolve("tsx/esm/api");
   const bootstrap = `import { tsImport } from ${JSON.stringify(api)}; await tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)});`;
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), {

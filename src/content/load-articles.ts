@@ -19,7 +19,7 @@ import {
   zodProblems,
 } from "./front-matter-problems.ts";
 import { ContentValidationError, type ContentProblem } from "./problems.ts";
-import { listSourceFiles, type SourceFile } from "./source-files.ts";
+import { listSourceFiles, type SourceFile } from "./source-files.mjs";
 
 export interface LoadOptions {
   /** The folder holding article Markdown files (searched recursively). */

@@ -3,7 +3,7 @@
  * the claiming of chunks from one counter. Kept apart so a worker loads nothing it does not run.
  */
 import type { CheckedFile } from "./load-articles.ts";
-import type { SourceFile } from "./source-files.ts";
+import type { SourceFile } from "./source-files.mjs";
 
 /** What a load worker is given. */
 export interface LoadWorkerData {

@@ -7,27 +7,21 @@
  * merged exactly as the one-thread loader merges them (`collectArticles`), so the articles, the
  * problems and their order are the same whatever the threads did.
  */
-import os from "node:os";
 import path from "node:path";
-import type { Worker } from "node:worker_threads";
 import { site } from "../site.ts";
 import { startTypeScriptWorker } from "../worker.ts";
+import {
+  holdWorkerEvents,
+  LOAD_CHUNK_SIZE,
+  loadWorkerCount,
+  takeEarlyArticleLoad,
+  type HeldWorker,
+} from "./early-article-load.mjs";
 import type { ArchiveSnapshot, CheckedFile, LoadOptions, LoadResult } from "./load-articles.ts";
 import { claimChunks, type LoadWorkerData, type LoadWorkerMessage } from "./load-chunks.ts";
-import { listSourceFiles, type SourceFile } from "./source-files.ts";
+import { listSourceFiles } from "./source-files.mjs";
 
-// Below this many files a worker's start-up costs more than it saves (measured: see README,
-// "Performance"); the seed site and the test fixtures load in one thread.
-const PARALLEL_FROM = 1_000;
-// Small enough that threads finish together, large enough that claiming costs nothing.
-const CHUNK_SIZE = 50;
 const WORKER_ENTRY = new URL("./load-worker.ts", import.meta.url);
-
-/** Worker threads to add to this one for `files` files: none on one core or for a small archive. */
-export function loadWorkerCount(files: number): number {
-  if (files < PARALLEL_FROM) return 0;
-  return Math.max(0, Math.min(os.availableParallelism() - 1, 3));
-}
 
 // A structured clone gives a worker's article its own copy of its section: point it back at the
 // site's, so every article of a section shares one object, as in a one-thread load.
@@ -41,7 +35,7 @@ function relinkSection(checked: CheckedFile): CheckedFile {
 }
 
 function collectFromWorker(
-  worker: Worker,
+  { worker, release }: HeldWorker,
   checked: CheckedFile[],
   stamps: string[],
   onResults: (count: number) => void,
@@ -59,6 +53,8 @@ function collectFromWorker(
     worker.once("exit", (code) =>
       reject(new Error(`an article loading worker stopped (exit code ${code}) before it finished`)),
     );
+    // What it did before this thread listened (a worker started early) comes first.
+    release();
   });
 }
 
@@ -67,6 +63,8 @@ export interface ParallelLoadResult extends LoadResult {
   snapshot: ArchiveSnapshot;
   /** How many files the worker threads checked. */
   checkedByWorkers: number;
+  /** Whether the workers were started before this module loaded (early-article-load.mjs). */
+  startedEarly: boolean;
 }
 
 /** A load under way: its workers already read files; `finish` joins in with this thread. */
@@ -87,16 +85,20 @@ export interface ArticleLoad {
 export function startArticleLoad(options: LoadOptions): ArticleLoad {
   const dir = path.resolve(options.dir);
   const root = path.resolve(options.root ?? process.cwd());
-  const files = listSourceFiles({ dir, root });
-  const workerCount = loadWorkerCount(files.length);
+  // `npm run build` started them before this module could load (early-article-load.mjs).
+  const early = takeEarlyArticleLoad(dir, root);
+  const files = early?.files ?? listSourceFiles({ dir, root });
   const checked: CheckedFile[] = new Array<CheckedFile>(files.length);
   const stamps: string[] = new Array<string>(files.length);
-  const counter = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const data: LoadWorkerData = { files, counter: counter.buffer, chunkSize: CHUNK_SIZE };
+  const counter =
+    early?.counter ?? new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const data: LoadWorkerData = { files, counter: counter.buffer, chunkSize: LOAD_CHUNK_SIZE };
   let checkedByWorkers = 0;
-  const workers = Array.from({ length: workerCount }, () =>
-    startTypeScriptWorker(WORKER_ENTRY, data),
-  );
+  const workers: Promise<HeldWorker>[] = early
+    ? early.workers.map((held) => Promise.resolve(held))
+    : Array.from({ length: loadWorkerCount(files.length) }, async () =>
+        holdWorkerEvents(await startTypeScriptWorker(WORKER_ENTRY, data)),
+      );
   const finished = Promise.all(
     workers.map(async (starting) =>
       collectFromWorker(await starting, checked, stamps, (count) => (checkedByWorkers += count)),
@@ -108,7 +110,7 @@ export function startArticleLoad(options: LoadOptions): ArticleLoad {
     Promise.all(
       workers.map((starting) =>
         starting.then(
-          (worker) => worker.terminate(),
+          ({ worker }) => worker.terminate(),
           () => undefined,
         ),
       ),
@@ -124,7 +126,7 @@ export function startArticleLoad(options: LoadOptions): ArticleLoad {
         // Let the workers be made (their bundles come from esbuild, asynchronously) before this
         // thread claims chunks without yielding: called at once, it would claim every chunk first.
         await Promise.all(workers);
-        for (const [start, end] of claimChunks(counter, files.length, CHUNK_SIZE)) {
+        for (const [start, end] of claimChunks(counter, files.length, LOAD_CHUNK_SIZE)) {
           for (let index = start; index < end; index++)
             checked[index] = checkFile(files[index]!.absolute, files[index]!.file);
         }
@@ -138,6 +140,7 @@ export function startArticleLoad(options: LoadOptions): ArticleLoad {
           ...collectArticles(files, checked, options),
           snapshot: { dir, root, files, checked },
           checkedByWorkers,
+          startedEarly: early !== undefined,
         };
       } finally {
         await stopWorkers();

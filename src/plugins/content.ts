@@ -4,7 +4,7 @@ import type { Article } from "../article.ts";
 import { listingPages, type ListingPage } from "../content/listings.ts";
 import { buildNewsroom, type Newsroom } from "../content/newsroom.ts";
 import { loadArticles } from "../content/load-articles.ts";
-import { articlesDirectory } from "../content/paths.ts";
+import { articlesDirectory } from "../content/paths.mjs";
 import { site } from "../site.ts";
 
 export interface ContentOptions {

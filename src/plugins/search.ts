@@ -1,7 +1,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import path from "node:path";
 import { readArticles } from "../content/load-articles.ts";
-import { articlesDirectory } from "../content/paths.ts";
+import { articlesDirectory } from "../content/paths.mjs";
 import { buildSearchAssets, type SearchAssets } from "../search/assets.ts";
 import { indexSite } from "../search/index-site.ts";
 

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readArticles } from "../../src/content/load-articles.ts";
-import { listMarkdownFiles } from "../../src/content/source-files.ts";
+import { listMarkdownFiles } from "../../src/content/source-files.mjs";
 import { hashTree, treeDifferences } from "../support/tree-hash.ts";
 import { buildInChildOrFail } from "../support/run-build.ts";
 

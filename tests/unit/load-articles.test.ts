@@ -8,7 +8,7 @@ import {
   pinArchive,
   readArticles,
 } from "../../src/content/load-articles.ts";
-import { listSourceFiles } from "../../src/content/source-files.ts";
+import { listSourceFiles } from "../../src/content/source-files.mjs";
 import { ContentValidationError, formatProblem } from "../../src/content/problems.ts";
 import { site } from "../../src/site.ts";
 

@@ -9,11 +9,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { writeCorpus } from "../../bench/corpus.ts";
 import { readArticles } from "../../src/content/load-articles.ts";
 import { claimChunks } from "../../src/content/load-chunks.ts";
-import {
-  loadWorkerCount,
-  readArticlesInParallel,
-  startArticleLoad,
-} from "../../src/content/load-parallel.ts";
+import { loadWorkerCount } from "../../src/content/early-article-load.mjs";
+import { readArticlesInParallel, startArticleLoad } from "../../src/content/load-parallel.ts";
 import { formatProblem } from "../../src/content/problems.ts";
 import { site } from "../../src/site.ts";
 

@@ -10,7 +10,8 @@ import {
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { flagsWithoutTsx, makeWorkerBundle, startTypeScriptWorker } from "../../src/worker.ts";
+import { makeWorkerBundle, startTypeScriptWorker } from "../../src/worker.ts";
+import { flagsForWorkers } from "../../src/worker-bundles.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ENTRY = path.resolve(import.meta.dirname, "../fixtures/worker/echo.ts");
@@ -38,9 +39,10 @@ describe("startTypeScriptWorker", () => {
   });
 });
 
-describe("flagsWithoutTsx", () => {
+describe("flagsForWorkers", () => {
   // A worker runs a JavaScript bundle: the flags that register tsx would only cost it a hooks
-  // thread; every other flag must reach it unchanged.
+  // thread, and the article load is the main thread's to start; every other flag must reach it
+  // unchanged.
   it.each([
     [
       "`tsx script.ts`",
@@ -78,9 +80,20 @@ describe("flagsWithoutTsx", () => {
       [`--import=${pathToFileURL(path.resolve(ROOT, "scripts/register-tsx.mjs")).href}`],
       [],
     ],
+    [
+      "`npm run build`: the article load started first",
+      [
+        "--import",
+        "./scripts/start-article-load.mjs",
+        "--import",
+        "./scripts/register-tsx.mjs",
+        "--cpu-prof",
+      ],
+      ["--cpu-prof"],
+    ],
     ["no flags", [], []],
   ])("%s", (_, flags, expected) => {
-    expect(flagsWithoutTsx(flags), `the flags kept of ${JSON.stringify(flags)}`).toEqual(expected);
+    expect(flagsForWorkers(flags), `the flags kept of ${JSON.stringify(flags)}`).toEqual(expected);
   });
 });
 

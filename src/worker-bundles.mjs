@@ -1,0 +1,111 @@
+// @ts-check
+/**
+ * Starting a worker from a bundle src/worker.ts made earlier: the part of starting a worker that
+ * runs before TypeScript can. `npm run build` starts its article-loading workers first thing
+ * (scripts/start-article-load.mjs), before tsx is registered, so this module and what it imports
+ * are JavaScript. src/worker.ts makes the bundles and starts every other worker through here.
+ */
+import { readFileSync, statSync, utimesSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** Where the bundles and their manifests are written: under node_modules/, so imports resolve. */
+export const BUNDLES = path.join(ROOT, "node_modules", ".cache", "sarkhat-workers");
+
+/**
+ * What a bundle was made from: each input file with its modification time and size.
+ * @typedef {{ bundle: string, inputs: [file: string, mtimeMs: number, size: number][] }} BundleManifest
+ */
+
+/** The manifest of the bundle of the entry `name` (a worker entry's file name, without `.ts`). */
+export function manifestPath(/** @type {string} */ name) {
+  return path.join(BUNDLES, `${name}.manifest.json`);
+}
+
+/**
+ * The bundle of `name` made last, if none of the files it was made from changed since. Building
+ * even an unchanged bundle costs every build an esbuild run and this thread's reading of each
+ * input: measured, 60–100 ms of this thread's time per worker.
+ * @param {string} name
+ * @returns {string | undefined}
+ */
+export function reusableBundle(name) {
+  try {
+    const manifest = /** @type {BundleManifest} */ (
+      JSON.parse(readFileSync(manifestPath(name), "utf8"))
+    );
+    for (const [file, mtimeMs, size] of manifest.inputs) {
+      const stats = statSync(file);
+      if (stats.mtimeMs !== mtimeMs || stats.size !== size) return undefined;
+    }
+    // Used now: not "an hour old" for src/worker.ts's cleanup while it is in use.
+    const now = new Date();
+    utimesSync(manifest.bundle, now, now);
+    return manifest.bundle;
+  } catch {
+    // No manifest yet, an input gone, or the bundle itself removed: bundle again.
+    return undefined;
+  }
+}
+
+// Preloads of the main thread only: the two that `npm run build` names (see package.json).
+const MAIN_THREAD_PRELOADS = ["register-tsx.mjs", "start-article-load.mjs"].map((file) =>
+  path.join(ROOT, "scripts", file),
+);
+
+const MODULE_HOOK_FLAGS = new Set([
+  "--require",
+  "-r",
+  "--import",
+  "--loader",
+  "--experimental-loader",
+]);
+
+/** @param {string} specifier */
+function isMainThreadPreload(specifier) {
+  if (/(?:^|[/\\])tsx(?:$|[/\\])/u.test(specifier)) return true;
+  const file = specifier.startsWith("file:") ? fileURLToPath(specifier) : path.resolve(specifier);
+  return MAIN_THREAD_PRELOADS.includes(file);
+}
+
+/**
+ * This process's Node flags as a worker should get them: without those that register tsx (`tsx
+ * script.ts`, `node --import tsx`, scripts/register-tsx.mjs) or start the article load
+ * (scripts/start-article-load.mjs). A worker inherits the flags by default, and with them tsx's
+ * module hooks, a thread of their own, in every worker: 0.1–0.2 s of CPU each, measured, for
+ * nothing, since a bundle is JavaScript. Other flags (`--cpu-prof`, memory limits) are kept.
+ * @param {readonly string[]} execArgv
+ * @returns {string[]}
+ */
+export function flagsForWorkers(execArgv) {
+  /** @type {string[]} */
+  const kept = [];
+  for (let index = 0; index < execArgv.length; index++) {
+    const flag = /** @type {string} */ (execArgv[index]);
+    const [name = "", inlineValue] = flag.split(/=(.*)/su, 2);
+    if (!MODULE_HOOK_FLAGS.has(name)) {
+      kept.push(flag);
+      continue;
+    }
+    const value = inlineValue ?? execArgv[index + 1];
+    const dropped = value !== undefined && isMainThreadPreload(value);
+    if (!dropped) kept.push(flag);
+    if (inlineValue === undefined) {
+      if (!dropped && value !== undefined) kept.push(value);
+      index++;
+    }
+  }
+  return kept;
+}
+
+/**
+ * A worker thread running `bundle` (a file src/worker.ts wrote) with `workerData`.
+ * @param {string} bundle
+ * @param {unknown} workerData
+ */
+export function startBundledWorker(bundle, workerData) {
+  return new Worker(bundle, { workerData, execArgv: flagsForWorkers(process.execArgv) });
+}
