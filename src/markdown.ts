@@ -34,14 +34,43 @@ export interface RenderEnv {
   baseUrl?: string;
 }
 
-function absolutize(token: Token, attr: string, env: RenderEnv): void {
-  const value = token.attrGet(attr);
-  if (value === null || !env.baseUrl) return;
+function resolveUrl(value: string, baseUrl: string): string {
   try {
-    token.attrSet(attr, new URL(value, env.baseUrl).href);
+    return new URL(value, baseUrl).href;
   } catch {
     // An unparseable URL stays as written: it was already shown to be harmless by validateLink.
+    return value;
   }
+}
+
+function absolutize(token: Token, attr: string, env: RenderEnv): void {
+  const value = token.attrGet(attr);
+  if (value !== null && env.baseUrl) token.attrSet(attr, resolveUrl(value, env.baseUrl));
+}
+
+// markdown-it writes a link as `<a href="…"` and an image as `<img src="…"`, the URL escaped; raw
+// HTML is off, so no other `<a` or `<img` can be in its output (text and code have `&lt;`).
+const LINK_OR_IMAGE = /<(a|img)\s/g;
+const FIRST_ATTRIBUTE = /(href|src)="([^"]*)"/y;
+const ESCAPED = /&(amp|lt|gt|quot);/g;
+const UNESCAPED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"' };
+
+/**
+ * Whether `html` (rendered by `renderMarkdown` without a base URL) is what rendering the same
+ * Markdown with `baseUrl` gives: true when every link and image URL in it is already what
+ * resolving it against `baseUrl` makes of it. Feeds then reuse the page's HTML instead of
+ * rendering every article again (most links in news copy are absolute).
+ */
+export function isRenderedWithBase(html: string, baseUrl: string): boolean {
+  for (const tag of html.matchAll(LINK_OR_IMAGE)) {
+    FIRST_ATTRIBUTE.lastIndex = tag.index + tag[0].length;
+    const attribute = FIRST_ATTRIBUTE.exec(html);
+    // Not the shape expected: say no, and the caller renders again.
+    if (!attribute || attribute[1] !== (tag[1] === "a" ? "href" : "src")) return false;
+    const url = attribute[2]!.replace(ESCAPED, (_, name: string) => UNESCAPED[name]!);
+    if (resolveUrl(url, baseUrl) !== url) return false;
+  }
+  return true;
 }
 
 const ALIGNMENT_CLASSES: Record<string, string> = {

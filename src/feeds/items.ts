@@ -3,7 +3,7 @@
  * Feed), so they never disagree: the same text, the same ids, the same instants.
  */
 import type { Article } from "../article.ts";
-import { renderMarkdown } from "../markdown.ts";
+import { isRenderedWithBase, renderMarkdown } from "../markdown.ts";
 import { routes, type FeedFormat } from "../routes.ts";
 import { site } from "../site.ts";
 import { absoluteUrl } from "../urls.ts";
@@ -65,12 +65,11 @@ function contentHtml(article: Article, url: string): string {
   // The lead first, as its own paragraph: readers that drop `dir` take the direction of the whole
   // article from its first strong character, and the lead is Persian (or is made to start so).
   const lead = rtlFirst(cleanFeedText(article.lead));
-  // Relative links and images are made absolute for feed readers. Without any (raw HTML is off,
-  // so `<a ` and `<img ` in the page's HTML can only be Markdown's own), rendering again with a
-  // base URL would give the page's HTML byte for byte: it is reused.
-  const body = /<(?:a|img)\s/.test(article.html)
-    ? renderMarkdown(article.body, { baseUrl: url })
-    : article.html;
+  // Relative links and images are made absolute for feed readers. When there are none, rendering
+  // again with a base URL would give the page's HTML byte for byte: it is reused.
+  const body = isRenderedWithBase(article.html, url)
+    ? article.html
+    : renderMarkdown(article.body, { baseUrl: url });
   return cleanFeedText(
     `<div dir="${site.dir}" lang="${site.lang}"><p><strong>${htmlText(lead)}</strong></p>\n${body}</div>`,
   );

@@ -1,6 +1,6 @@
 import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
-import { isSafeUrl, renderMarkdown } from "../../src/markdown.ts";
+import { isRenderedWithBase, isSafeUrl, renderMarkdown } from "../../src/markdown.ts";
 
 describe("renderMarkdown", () => {
   it("shows raw HTML as text, never as markup", () => {
@@ -63,5 +63,41 @@ describe("isSafeUrl", () => {
     ["data:image/png;base64,AAAA", false],
   ])("%j is safe: %s", (url, safe) => {
     expect(isSafeUrl(url)).toBe(safe);
+  });
+});
+
+describe("isRenderedWithBase", () => {
+  // Feeds reuse the page's HTML when this says yes: it must say yes exactly when rendering again
+  // with the base URL gives the same bytes (a wrong no only costs a second render).
+  const base = "https://sarkhat.example/news/1402/12/1234/";
+  it.each([
+    ["no link at all", "متن خبر بدون پیوند."],
+    ["an absolute link", "[گزارش](https://example.org/report/9875)"],
+    ["an absolute link with a query", "[گزارش](https://example.org/r?a=1&b=2)"],
+    ["an absolute link with a quote in it", '[گزارش](https://example.org/r?q="x")'],
+    ["an absolute image", "![نمودار](https://example.org/chart.png)"],
+    ["an autolink", "<https://example.org/report>"],
+    ["a Persian path", "[تهران](https://fa.wikipedia.org/wiki/تهران)"],
+    ["a host without a path (new URL adds the slash)", "[سایت](https://example.org)"],
+    ["a host in capitals", "[سایت](https://EXAMPLE.org/a)"],
+    ["a path with dot segments", "[سایت](https://example.org/a/../b)"],
+    ["a relative link", "[پیوند](/news/9/)"],
+    ["a relative image", "![تصویر](img/a.jpg)"],
+    ["a fragment", "[بالا](#top)"],
+    ["a protocol-relative link", "[سایت](//example.org/a)"],
+    ["mailto and tel", "[نامه](mailto:news@example.org) [تلفن](tel:+982100000000)"],
+    ["an unsafe link, left as text", "[بد](javascript:alert(1))"],
+    ["a link written in code", '`<a href="x">` و `[x](/y)`'],
+    ["one absolute and one relative", "[الف](https://example.org/a) [ب](/b)"],
+  ])("%s", (_, body) => {
+    const html = renderMarkdown(body);
+    const same = renderMarkdown(body, { baseUrl: base }) === html;
+    expect(isRenderedWithBase(html, base), `the HTML of ${JSON.stringify(body)}`).toBe(same);
+  });
+
+  it("says no to HTML whose links are not in markdown-it's shape", () => {
+    expect(isRenderedWithBase('<p><a class="x" href="https://example.org/">x</a></p>', base)).toBe(
+      false,
+    );
   });
 });
