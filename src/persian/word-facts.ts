@@ -4,11 +4,11 @@
  * fused form and place in joins are found on its first appearance and then only looked up.
  */
 import { ZWNJ } from "./chars.ts";
-import { BoundedCache } from "./bounded-cache.ts";
 import { mayBeginCompound } from "./compounds.ts";
 import { analyseFusedWord, type WordRepair } from "./fused-words.ts";
 import { isJoinedAsFirst, isJoinedAsSecond } from "./joined-words.ts";
 import type { Lexicon } from "./lexicon.ts";
+import { hashWord } from "./word-spans.ts";
 
 /** A repair of one ZWNJ-separated part of a word, at the part's offset in the word. */
 export interface PartRepair {
@@ -33,14 +33,55 @@ export interface WordFacts {
   joinsWordBefore: boolean;
 }
 
-const factsByLexicon = new WeakMap<Lexicon, BoundedCache<string, WordFacts>>();
-const FACTS_PER_GENERATION = 100_000;
+// A memo per lexicon, keyed by `hashWord` (word-spans.ts), so that a word of a text is looked up
+// without being cut out of it; words whose hashes collide are chained. At most this many words
+// are held: past it the memo starts again (an archive of unusual text, or a dictionary fed in
+// whole, would otherwise grow it by millions; news copy repeats a few thousand words).
+interface Remembered {
+  word: string;
+  facts: WordFacts;
+  next: Remembered | undefined;
+}
+const MAX_REMEMBERED = 200_000;
+
+interface FactsMemo {
+  byHash: Map<number, Remembered>;
+  size: number;
+}
+const memos = new WeakMap<Lexicon, FactsMemo>();
+
+/**
+ * `wordFacts` of the word at [start, end) of `text`, whose `hashWord` is `hash`, for one lexicon:
+ * the word is cut out of the text only the first time it is seen. For looking up every word a
+ * scan found (findPersianWordOffsets gives the hashes).
+ */
+export function wordFactsAt(
+  lexicon: Lexicon,
+): (text: string, start: number, end: number, hash: number) => WordFacts {
+  let memo = memos.get(lexicon);
+  if (!memo) memos.set(lexicon, (memo = { byHash: new Map(), size: 0 }));
+  const known = memo;
+  return (text, start, end, hash) => {
+    const first = known.byHash.get(hash);
+    const length = end - start;
+    for (let entry = first; entry; entry = entry.next) {
+      if (entry.word.length === length && text.startsWith(entry.word, start)) return entry.facts;
+    }
+    const word = text.slice(start, end);
+    const facts = findWordFacts(word, lexicon);
+    if (known.size >= MAX_REMEMBERED) {
+      known.byHash.clear();
+      known.size = 0;
+    }
+    known.byHash.set(hash, { word, facts, next: known.size === 0 ? undefined : first });
+    known.size++;
+    return facts;
+  };
+}
 
 /** The facts about `word`, remembered per lexicon (up to a bound). */
 export function wordFacts(word: string, lexicon: Lexicon): WordFacts {
-  let known = factsByLexicon.get(lexicon);
-  if (!known) factsByLexicon.set(lexicon, (known = new BoundedCache(FACTS_PER_GENERATION)));
-  return known.get(word, (fresh) => findWordFacts(fresh, lexicon));
+  return wordFactsAt(lexicon)(word, 0, word.length, hashWord(word, 0, word.length));
 }
 
 const NO_REPAIRS: readonly PartRepair[] = [];

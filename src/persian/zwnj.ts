@@ -11,8 +11,8 @@ import { getLexicon, type Lexicon } from "./lexicon.ts";
 import { normalizeLetters } from "./letters.ts";
 import { findCodeAndLinkSpans, overlapsAny, type Span } from "./protected-spans.ts";
 import { applyUntilStable, assertText, type Confidence, type Edit } from "./text-edits.ts";
-import { wordFacts, type WordFacts } from "./word-facts.ts";
-import { findPersianWords, type WordSpan } from "./word-spans.ts";
+import { wordFactsAt, type WordFacts } from "./word-facts.ts";
+import { findPersianWordOffsets, wordOffsets, type WordOffsets } from "./word-spans.ts";
 
 /** Replace each fused or space-separated form in `text` by its ZWNJ form where the lexicon is sure. */
 export function restoreZwnj(text: string): string {
@@ -31,17 +31,45 @@ export function zwnjEdits(text: string): Array<Edit & { fixable: boolean }> {
   const view = normalizeLetters(text);
   const lexicon = getLexicon();
   const protectedSpans = findCodeAndLinkSpans(view);
-  const words = findPersianWords(view);
-  const tokens =
-    protectedSpans.length === 0
-      ? words
-      : words.filter((token) => !overlapsAny(protectedSpans, token.start, token.end));
-  const facts = tokens.map((token) => wordFacts(token.word, lexicon));
-  return [
+  // The rules below run once per text and never call back here: the scratch lists are reused.
+  const words = findPersianWordOffsets(view, scratchWords);
+  if (protectedSpans.length !== 0) keepUnprotected(words, protectedSpans);
+  const factsOf = wordFactsAt(lexicon);
+  for (let index = 0; index < words.count; index++) {
+    scratchFacts[index] = factsOf(
+      view,
+      words.starts[index]!,
+      words.ends[index]!,
+      words.hashes[index]!,
+    );
+  }
+  const facts = scratchFacts;
+  const edits = [
     ...strayZwnjEdits(view, protectedSpans),
-    ...separatedFormEdits(view, tokens, facts, lexicon),
-    ...fusedFormEdits(tokens, facts),
+    ...separatedFormEdits(view, words, facts, lexicon),
+    ...fusedFormEdits(words, facts),
   ];
+  // Let the facts of this text go (the memo keeps them anyway; a long text's list stays long).
+  scratchFacts.length = 0;
+  return edits;
+}
+
+const scratchWords = wordOffsets();
+const scratchFacts: WordFacts[] = [];
+
+// Words overlapping code or a link are not words to repair: drop them, keeping the order.
+function keepUnprotected(words: WordOffsets, protectedSpans: readonly Span[]): void {
+  let kept = 0;
+  for (let index = 0; index < words.count; index++) {
+    const start = words.starts[index]!;
+    const end = words.ends[index]!;
+    if (overlapsAny(protectedSpans, start, end)) continue;
+    words.starts[kept] = start;
+    words.ends[kept] = end;
+    words.hashes[kept] = words.hashes[index]!;
+    kept++;
+  }
+  words.count = kept;
 }
 
 type FixableEdit = Edit & { fixable: boolean };
@@ -71,10 +99,10 @@ function strayZwnjEdits(text: string, protectedSpans: readonly Span[]): FixableE
   return edits;
 }
 
-function fusedFormEdits(tokens: readonly WordSpan[], facts: readonly WordFacts[]): FixableEdit[] {
+function fusedFormEdits(words: WordOffsets, facts: readonly WordFacts[]): FixableEdit[] {
   const edits: FixableEdit[] = [];
-  for (let index = 0; index < tokens.length; index++) {
-    const { start } = tokens[index]!;
+  for (let index = 0; index < words.count; index++) {
+    const start = words.starts[index]!;
     for (const { offset, length, repair } of facts[index]!.partRepairs) {
       edits.push({ start: start + offset, end: start + offset + length, ...repair });
     }
@@ -84,13 +112,13 @@ function fusedFormEdits(tokens: readonly WordSpan[], facts: readonly WordFacts[]
 
 function separatedFormEdits(
   text: string,
-  tokens: readonly WordSpan[],
+  words: WordOffsets,
   facts: readonly WordFacts[],
   lexicon: Lexicon,
 ): FixableEdit[] {
   const edits: FixableEdit[] = [];
-  for (let index = 0; index + 1 < tokens.length; index++) {
-    const joined = joinAcrossSpaces(text, tokens, facts, index, lexicon);
+  for (let index = 0; index + 1 < words.count; index++) {
+    const joined = joinAcrossSpaces(text, words, facts, index, lexicon);
     if (joined) edits.push({ ...joined, confidence: joined.confidence ?? "high", fixable: true });
   }
   return edits;
@@ -98,39 +126,47 @@ function separatedFormEdits(
 
 function joinAcrossSpaces(
   text: string,
-  tokens: readonly WordSpan[],
+  words: WordOffsets,
   facts: readonly WordFacts[],
   index: number,
   lexicon: Lexicon,
 ):
   | { start: number; end: number; replacement: string; rule: string; confidence?: Confidence }
   | undefined {
-  const first = tokens[index]!;
-  const second = tokens[index + 1]!;
-  if (!isSpaceGap(text, first.end, second.start)) return undefined;
+  const { starts, ends } = words;
+  const firstEnd = ends[index]!;
+  const secondStart = starts[index + 1]!;
+  const secondEnd = ends[index + 1]!;
+  if (!isSpaceGap(text, firstEnd, secondStart)) return undefined;
   const firstFacts = facts[index]!;
   const secondFacts = facts[index + 1]!;
   // A compound of two or three words starts with a beginning of a listed compound.
   const fusedPair = firstFacts.mayBeginCompound ? firstFacts.fused + secondFacts.fused : undefined;
   if (fusedPair !== undefined && mayBeginCompound(fusedPair, lexicon)) {
-    const third = tokens[index + 2];
-    if (third && isSpaceGap(text, second.end, third.start)) {
+    const firstStart = starts[index]!;
+    if (index + 2 < words.count && isSpaceGap(text, secondEnd, starts[index + 2]!)) {
       const compound = compoundSpelling(fusedPair + facts[index + 2]!.fused, lexicon);
       if (compound !== undefined)
-        return { start: first.start, end: third.end, replacement: compound, rule: "zwnj-compound" };
+        return {
+          start: firstStart,
+          end: ends[index + 2]!,
+          replacement: compound,
+          rule: "zwnj-compound",
+        };
     }
     const compound = compoundSpelling(fusedPair, lexicon);
     if (compound !== undefined)
-      return { start: first.start, end: second.end, replacement: compound, rule: "zwnj-compound" };
+      return { start: firstStart, end: secondEnd, replacement: compound, rule: "zwnj-compound" };
   }
   // Only a verb prefix before or a suffix after joins: most pairs are neither, and need no lookup.
   if (!firstFacts.joinsWordAfter && !secondFacts.joinsWordBefore) return undefined;
-  const replacement = joinedSpelling(firstFacts.lastPart, second.word, lexicon);
+  const second = text.slice(secondStart, secondEnd);
+  const replacement = joinedSpelling(firstFacts.lastPart, second, lexicon);
   if (replacement === undefined) return undefined;
-  const start = first.end - firstFacts.lastPart.length;
+  const start = firstEnd - firstFacts.lastPart.length;
   return {
     start,
-    end: second.end,
+    end: secondEnd,
     replacement: replacement.text,
     rule: replacement.rule,
     confidence: replacement.confidence,

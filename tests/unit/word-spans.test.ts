@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isWordCharCode, PERSIAN_WORD } from "../../src/persian/chars.ts";
-import { findPersianWords } from "../../src/persian/word-spans.ts";
+import {
+  findPersianWordOffsets,
+  findPersianWords,
+  hashWord,
+  wordOffsets,
+} from "../../src/persian/word-spans.ts";
 
 const Z = "\u200C";
 
@@ -76,5 +81,46 @@ describe("findPersianWords finds what matchAll(PERSIAN_WORD) finds", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("findPersianWordOffsets", () => {
+  /** The offsets' first `count` entries, as the spans they stand for. */
+  function spans(text: string, into = wordOffsets()) {
+    const { count, starts, ends, hashes } = findPersianWordOffsets(text, into);
+    return Array.from({ length: count }, (_, index) => ({
+      start: starts[index],
+      end: ends[index],
+      hash: hashes[index],
+    }));
+  }
+
+  it("gives each word's offsets and the hash of its code units", () => {
+    const text = `«تروریست${Z}ها» از قره${Z}باغ، ها${Z} و iPhone`;
+    expect(spans(text), "offsets and hashes of each word").toEqual(
+      wordsByRegExp(text).map(({ start, end }) => ({
+        start,
+        end,
+        hash: hashWord(text, start, end),
+      })),
+    );
+  });
+
+  it("hashes a word the same wherever it stands, and two words apart", () => {
+    const [first, second, third] = spans("خبر و خبر");
+    expect(first!.hash, "the same word twice").toBe(third!.hash);
+    expect(first!.hash, "another word").not.toBe(second!.hash);
+    const hash = first!.hash!;
+    expect(Number.isInteger(hash) && hash >= 0 && hash < 2 ** 30, `${hash}: 30 bits`).toBe(true);
+  });
+
+  it("reuses and grows the lists it is given, the earlier text's words gone", () => {
+    const into = wordOffsets(1);
+    const long = Array.from({ length: 100 }, (_, index) => (index % 2 ? "خبر" : "روز")).join(" ");
+    expect(spans(long, into), "a hundred words in room for one").toHaveLength(100);
+    expect(spans("یک دو", into), "then a shorter text").toEqual([
+      { start: 0, end: 2, hash: hashWord("یک دو", 0, 2) },
+      { start: 3, end: 5, hash: hashWord("یک دو", 3, 5) },
+    ]);
   });
 });
