@@ -4,7 +4,7 @@
  * only a load of its own folder, and `npm run build`'s flags really start one that it takes.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -71,6 +71,9 @@ describe("startEarlyArticleLoad and takeEarlyArticleLoad", () => {
   const options = { dir, root: dir, now: new Date("2030-01-01T00:00:00Z") };
   beforeAll(async () => {
     writeCorpus(dir, COUNT);
+    // A broken article among them: its problem must come out as the one-thread loader reports it.
+    const broken = path.join(dir, "1400/10401.md");
+    writeFileSync(broken, readFileSync(broken, "utf8").replace(/^title: .*$/mu, "title: ''"));
     writeCorpus(small, 10);
     // An early start uses only a bundle an earlier build made and that is still current.
     await makeWorkerBundle(new URL("../../src/content/load-worker.ts", import.meta.url));
@@ -141,7 +144,7 @@ describe("startEarlyArticleLoad and takeEarlyArticleLoad", () => {
         startedEarly: true,
         checkedByWorkers: expect.any(Number),
         articles: readArticles(options).articles.length,
-        problems: 0,
+        problems: 1,
       });
       expect(probe.checkedByWorkers).toBeGreaterThan(0);
     },
