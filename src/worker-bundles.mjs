@@ -76,7 +76,8 @@ function isMainThreadPreload(specifier) {
  * script.ts`, `node --import tsx`, scripts/register-tsx.mjs) or start the article load
  * (scripts/start-article-load.mjs). A worker inherits the flags by default, and with them tsx's
  * module hooks, a thread of their own, in every worker: 0.1–0.2 s of CPU each, measured, for
- * nothing, since a bundle is JavaScript. Other flags (`--cpu-prof`, memory limits) are kept.
+ * nothing, since a bundle is JavaScript. Other flags (`--cpu-prof`) are kept; Node refuses V8 and
+ * process-wide ones for a worker (`--max-old-space-size`, `--trace-gc`), see startBundledWorker.
  * @param {readonly string[]} execArgv
  * @returns {string[]}
  */
@@ -107,5 +108,14 @@ export function flagsForWorkers(execArgv) {
  * @param {unknown} workerData
  */
 export function startBundledWorker(bundle, workerData) {
-  return new Worker(bundle, { workerData, execArgv: flagsForWorkers(process.execArgv) });
+  try {
+    return new Worker(bundle, { workerData, execArgv: flagsForWorkers(process.execArgv) });
+  } catch (error) {
+    // Node refuses V8 and process-wide flags for a worker (`node --max-old-space-size=8192`,
+    // `--trace-gc`): start it without any, rather than fail the build. (NODE_OPTIONS is not in
+    // execArgv, so memory limits set there never reach this.)
+    if (/** @type {{ code?: unknown }} */ (error).code !== "ERR_WORKER_INVALID_EXEC_ARGV")
+      throw error;
+    return new Worker(bundle, { workerData, execArgv: [] });
+  }
 }

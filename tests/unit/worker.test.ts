@@ -32,6 +32,23 @@ describe("startTypeScriptWorker", () => {
     });
   });
 
+  it("starts even when this process has flags Node refuses for a worker", async () => {
+    const original = process.execArgv;
+    // `node --max-old-space-size=8192 …` or `node --trace-gc …`: process-wide, refused per worker.
+    process.execArgv = [...original, "--max-old-space-size=4096", "--trace-gc"];
+    try {
+      const worker = await startTypeScriptWorker(pathToFileURL(ENTRY), 1402);
+      const message = await new Promise((resolve, reject) => {
+        worker.once("message", resolve);
+        worker.once("error", reject);
+      });
+      await worker.terminate();
+      expect(message, "what the worker posted").toMatchObject({ digits: "۱۴۰۲" });
+    } finally {
+      process.execArgv = original;
+    }
+  });
+
   it("fails naming the module when it does not compile", async () => {
     await expect(
       startTypeScriptWorker(pathToFileURL(path.join(path.dirname(ENTRY), "missing.ts")), null),
