@@ -8,7 +8,8 @@
  * TypeScript can, so it is JavaScript, as are the two it imports.
  *
  * Measured on this project's 2-core machine (adjacent pairs of builds, median of new ÷ old):
- * 0.91 of the wall time at 1,000 articles (10 pairs), 0.97 at 10,000 (6 pairs).
+ * 0.91 of the wall time at 1,000 articles (10 pairs), 0.99 at 10,000 (8 pairs), where the main
+ * thread's own work is the longer path anyway.
  */
 import os from "node:os";
 import { reusableBundle, startBundledWorker } from "../worker-bundles.mjs";

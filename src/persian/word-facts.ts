@@ -73,6 +73,7 @@ export function wordFactsAt(
       known.byHash.clear();
       known.size = 0;
     }
+    // After a clear, `first` belongs to the memo just forgotten.
     known.byHash.set(hash, { word, facts, next: known.size === 0 ? undefined : first });
     known.size++;
     return facts;

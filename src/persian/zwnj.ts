@@ -43,17 +43,14 @@ export function zwnjEdits(text: string): Array<Edit & { fixable: boolean }> {
       words.hashes[index]!,
     );
   }
-  const facts = scratchFacts;
-  const edits = [
+  return [
     ...strayZwnjEdits(view, protectedSpans),
-    ...separatedFormEdits(view, words, facts, lexicon),
-    ...fusedFormEdits(words, facts),
+    ...separatedFormEdits(view, words, scratchFacts, lexicon),
+    ...fusedFormEdits(words, scratchFacts),
   ];
-  // Let the facts of this text go (the memo keeps them anyway; a long text's list stays long).
-  scratchFacts.length = 0;
-  return edits;
 }
 
+// Entries past `words.count` are left from a longer text: the rules never read them.
 const scratchWords = wordOffsets();
 const scratchFacts: WordFacts[] = [];
 
