@@ -4,15 +4,14 @@
  * scripts/build.ts [--articles <dir>]`: start reading the archive the build will read, in worker
  * threads, before the next preload spends half a second loading Eleventy and the packages on this
  * thread (src/content/early-article-load.mjs). The folder is the build's: `--articles`, or
- * `SARKHAT_ARTICLES`, or content/news, relative to the working directory, as scripts/build.ts
- * reads them. Only the main thread starts anything; workers are not given this flag anyway
- * (src/worker-bundles.mjs).
+ * `SARKHAT_ARTICLES`, or content/news, relative to the working directory, worked out by the same
+ * function as src/build-command.ts (`buildArticlesFolder`). Only the main thread starts anything;
+ * workers are not given this flag anyway (src/worker-bundles.mjs).
  */
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { isMainThread } from "node:worker_threads";
 import { startEarlyArticleLoad } from "../src/content/early-article-load.mjs";
-import { articlesDirectory } from "../src/content/paths.mjs";
+import { buildArticlesFolder } from "../src/content/paths.mjs";
 
 if (isMainThread) {
   // The script's own options; anything else on its command line is not ours to judge.
@@ -21,6 +20,6 @@ if (isMainThread) {
     strict: false,
     allowPositionals: true,
   });
-  const articles = typeof values.articles === "string" ? values.articles : articlesDirectory();
-  startEarlyArticleLoad({ dir: path.resolve(articles), root: process.cwd() });
+  const articles = typeof values.articles === "string" ? values.articles : undefined;
+  startEarlyArticleLoad({ dir: buildArticlesFolder(articles), root: process.cwd() });
 }

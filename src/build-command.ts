@@ -2,10 +2,9 @@
  * What `npm run build` does (scripts/build.ts), as a function the benchmark can time exactly:
  * the typography summary in a worker beside the build, the build itself, and the report.
  */
-import path from "node:path";
 import type { BuildResult } from "./build.ts";
 import { startArticleLoad } from "./content/load-parallel.ts";
-import { articlesDirectory } from "./content/paths.mjs";
+import { buildArticlesFolder } from "./content/paths.mjs";
 import { ContentValidationError } from "./content/problems.ts";
 import { startTypographySummary } from "./typography-summary.ts";
 
@@ -31,23 +30,18 @@ export async function runBuildCommand(
 ): Promise<{ exitCode: number; result?: BuildResult }> {
   try {
     const started = performance.now();
+    const articlesFolder = buildArticlesFolder(options.articles);
     // Typography findings never fail the build; the lint runs in a worker beside it and reports
     // in one line. It starts once the articles are read: reading them takes every core there is
     // (src/content/load-parallel.ts), while making the pages leaves one free.
     let typography: Promise<string> | undefined;
     const startLint = () =>
-      (typography ??= startTypographySummary([
-        options.articles ?? articlesDirectory(),
-        "content/pages",
-      ]));
+      (typography ??= startTypographySummary([articlesFolder, "content/pages"]));
     // Worker threads read the articles while this thread loads the build and the site's modules
     // (0.3–0.5 s): this module imports nothing heavy for that. Under `npm run build` they started
     // before Eleventy and the packages loaded (scripts/start-article-load.mjs), and are taken over
     // here; otherwise they start now.
-    const articleLoad = startArticleLoad({
-      dir: path.resolve(options.articles ?? articlesDirectory()),
-      root: process.cwd(),
-    });
+    const articleLoad = startArticleLoad({ dir: articlesFolder, root: process.cwd() });
     const { buildSite } = await import("./build.ts");
     const result = await buildSite({
       quiet: true,

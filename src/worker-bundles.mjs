@@ -10,7 +10,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** The project's folder: bundles are made from it and written under its node_modules/. */
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 /** Where the bundles and their manifests are written: under node_modules/, so imports resolve. */
 export const BUNDLES = path.join(ROOT, "node_modules", ".cache", "sarkhat-workers");

@@ -21,12 +21,11 @@ import {
   BUNDLES,
   manifestPath,
   reusableBundle,
+  ROOT,
   startBundledWorker,
   type BundleManifest,
 } from "./worker-bundles.mjs";
 import { writeFileAtomically } from "./write-atomically.ts";
-
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 // A bundle is one module, so `import.meta.url` would be the bundle's address in every module of
 // it; modules that find files next to themselves (the lexicon's word lists) must keep their own.

@@ -77,10 +77,11 @@ export interface ArticleLoad {
 
 /**
  * Start reading the archive under `options.dir` in worker threads, before this thread is free
- * to: `npm run build` starts it first, so the workers read articles while this thread is still
- * loading Eleventy and the site's modules (half a second or more). This module imports nothing
- * heavy for that reason; the loader itself is imported by `finish`. A small archive is left to
- * `finish` alone (see PARALLEL_FROM).
+ * to: src/build-command.ts starts it before importing the build, so the workers read articles
+ * while this thread loads the site's modules; under `npm run build` the workers started earlier
+ * still, before Eleventy loaded, and are taken over here (early-article-load.mjs). This module
+ * imports nothing heavy for that reason; the loader itself is imported by `finish`. A small
+ * archive is left to `finish` alone (see `loadWorkerCount`).
  */
 export function startArticleLoad(options: LoadOptions): ArticleLoad {
   const dir = path.resolve(options.dir);
