@@ -7,6 +7,8 @@
  * (bench/build-child.ts) so its peak RSS is its own. The child runs what `npm run build` runs
  * (the build and the typography summary beside it); its wall time is its whole life up to the end
  * of that: Node's start, tsx, imports, validation, Eleventy, the search index, the atomic publish.
+ * The measured runs find the typography lint's cache filled by the warm-up, as an editor's builds
+ * do; one more run per N starts with that cache removed and is reported in a table of its own.
  * Everything happens under a temporary folder that is removed afterwards (unless --keep).
  * Default N: 1,000 and 10,000.
  *
@@ -23,6 +25,8 @@ import { buildScriptFlags } from "./build-flags.ts";
 import { writeCorpus } from "./corpus.ts";
 import { copyProject } from "./project-copy.ts";
 import { renderFloor } from "./floor.ts";
+import { ROOT } from "../src/worker-bundles.mjs";
+import { LINT_CACHE_FILE } from "../src/typography-summary.ts";
 
 interface Options {
   counts: number[];
@@ -130,6 +134,8 @@ interface Row {
   floorProcess: number[];
   /** The search index step of each measured run (issue 9). */
   search: BuildMeasurement["search"][];
+  /** One more run, with the typography lint's cache removed first (see main). */
+  cold?: BuildMeasurement;
 }
 
 function formatRow(row: Row): string {
@@ -162,6 +168,24 @@ const SEARCH_HEADER = [
   "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
 ];
 
+const COLD_HEADER = [
+  "| articles | wall | CPU (all threads) | wall ÷ floor | wall ÷ floor as a process | warm median ÷ cold |",
+  "| ---: | ---: | ---: | ---: | ---: | ---: |",
+];
+
+function formatColdRow(row: Row): string {
+  if (!row.cold) return `${thousands(row.count)} | not run | | | | `;
+  const wall = row.cold.processMs;
+  return [
+    thousands(row.count),
+    `${seconds(wall)} s`,
+    `${seconds(row.cold.cpuMs)} s`,
+    `${(wall / median(row.floor)).toFixed(1)}×`,
+    `${(wall / median(row.floorProcess)).toFixed(1)}×`,
+    (median(row.wall) / wall).toFixed(2),
+  ].join(" | ");
+}
+
 function formatSearchRow(row: Row): string {
   const ms = median(row.search.map((search) => search.ms));
   const textMs = median(row.search.map((search) => search.textMs));
@@ -182,6 +206,8 @@ async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
   const workDir = mkdtempSync(path.join(options.dir, "sarkhat-bench-"));
   const projectDir = copyProject(path.join(workDir, "project"));
+  // The copy's cache file (through its link to node_modules, the project's own).
+  const lintCacheFile = path.join(projectDir, path.relative(ROOT, LINT_CACHE_FILE));
   const rows: Row[] = [];
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   console.error(`Node ${process.version}, ${os.cpus().length} × ${cpu}; working in ${workDir}`);
@@ -231,21 +257,32 @@ async function main(): Promise<void> {
         floorProcess,
         search: [],
       };
-      for (let run = 0; run < options.warmup + runs; run++) {
+      // The measured runs are builds as an editor makes them all day: the typography lint takes
+      // the findings of unchanged files from its cache (src/persian/lint-cache.ts), filled by the
+      // warm-up. One run more starts with that cache removed, as the first build after a change to
+      // the lint's code or word lists does, and is reported on its own.
+      const coldRun = options.warmup + runs;
+      for (let run = 0; run <= coldRun; run++) {
         const outputDir = path.join(workDir, `site-${count}`);
+        if (run === coldRun) rmSync(lintCacheFile, { force: true });
         const measured = await runChild<BuildMeasurement>(
           projectDir,
           "build-child.ts",
           ["--articles", corpusDir, "--output", outputDir],
           buildScriptFlags(projectDir),
         );
-        const label = run < options.warmup ? "warm-up" : `run ${run - options.warmup + 1}`;
+        const label =
+          run < options.warmup
+            ? "warm-up"
+            : run === coldRun
+              ? "cold typography cache"
+              : `run ${run - options.warmup + 1}`;
         console.error(
           `  ${label}: ${seconds(measured.processMs)} s (start-up ${seconds(measured.processMs - measured.buildMs)} s, CPU ${seconds(measured.cpuMs)} s), peak RSS ${mebibytes(measured.peakRssBytes)}, ${measured.load.checkedByWorkers} articles read by workers ${measured.load.startedEarly ? "started first" : "started after the imports"}`,
         );
-        if (!options.keep || run < options.warmup + runs - 1)
-          rmSync(outputDir, { recursive: true, force: true });
-        if (run < options.warmup) continue;
+        if (!options.keep || run < coldRun) rmSync(outputDir, { recursive: true, force: true });
+        if (run === coldRun) row.cold = measured;
+        if (run < options.warmup || run === coldRun) continue;
         row.wall.push(measured.processMs);
         row.startup.push(measured.processMs - measured.buildMs);
         row.cpu.push(measured.cpuMs);
@@ -265,6 +302,10 @@ async function main(): Promise<void> {
     `\nNode ${process.version} on ${os.cpus().length} × ${cpu}, ${mebibytes(os.totalmem())} RAM, ${load}\n`,
   );
   console.log([...HEADER, ...rows.map((row) => `| ${formatRow(row)} |`)].join("\n"));
+  console.log(
+    `\nThe typography lint's cache cold (one run each, after the runs above: every file linted)\n`,
+  );
+  console.log([...COLD_HEADER, ...rows.map((row) => `| ${formatColdRow(row)} |`)].join("\n"));
   console.log(`\nSearch index (part of the wall time above; src/search/index-site.ts)\n`);
   console.log([...SEARCH_HEADER, ...rows.map((row) => `| ${formatSearchRow(row)} |`)].join("\n"));
 }

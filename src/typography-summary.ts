@@ -1,13 +1,35 @@
 /**
  * The build's one-line typography summary. Linting a large archive costs about 0.13 ms of CPU an
  * article (1.3 s for 10,000), so it runs in a worker thread beside Eleventy (which uses one core)
- * instead of before it.
+ * instead of before it, and files unchanged since an earlier build are not linted again
+ * (src/persian/lint-cache.ts).
  */
-import { firstMessage, startTypeScriptWorker } from "./worker.ts";
+import path from "node:path";
+import type { LintWorkerData } from "./persian/lint-worker.ts";
+import { firstMessage, startTypeScriptWorker, workerCodeVersion } from "./worker.ts";
+import { ROOT } from "./worker-bundles.mjs";
 
-export async function startTypographySummary(paths: readonly string[]): Promise<string> {
-  const worker = await startTypeScriptWorker(new URL("./persian/lint-worker.ts", import.meta.url), [
-    ...paths,
-  ]);
+const LINT_WORKER = new URL("./persian/lint-worker.ts", import.meta.url);
+
+/** Beside the other build caches (worker bundles, the dictionary's trie, font subsets). */
+export const LINT_CACHE_FILE = path.join(
+  ROOT,
+  "node_modules",
+  ".cache",
+  "sarkhat-typography",
+  "findings.json",
+);
+
+export async function startTypographySummary(
+  paths: readonly string[],
+  options: { cacheFile?: string | false } = {},
+): Promise<string> {
+  const cacheFile = options.cacheFile ?? LINT_CACHE_FILE;
+  const code = cacheFile === false ? undefined : await workerCodeVersion(LINT_WORKER);
+  const data: LintWorkerData = {
+    paths: [...paths],
+    cache: cacheFile === false || code === undefined ? undefined : { file: cacheFile, code },
+  };
+  const worker = await startTypeScriptWorker(LINT_WORKER, data);
   return firstMessage<string>(worker, "typography lint");
 }

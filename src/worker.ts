@@ -130,6 +130,16 @@ function bundleWorker(entry: URL): Promise<string | undefined> {
   return bundle;
 }
 
+/**
+ * Which code `entry` runs as, for caches of its results: the name of its bundle, which holds the
+ * hash of everything bundled (this project's modules; packages stay external). `undefined` when
+ * there is no bundle (a read-only node_modules): then there is nothing to key a cache on.
+ */
+export async function workerCodeVersion(entry: URL): Promise<string | undefined> {
+  const bundle = await bundleWorker(entry);
+  return bundle === undefined ? undefined : path.basename(bundle);
+}
+
 /** Start `entry` (a `.ts` module URL of this project) in a worker thread with `workerData`. */
 export async function startTypeScriptWorker(entry: URL, workerData: unknown): Promise<Worker> {
   const bundle = await bundleWorker(entry);

@@ -38,6 +38,9 @@ export function faIrDictionarySource(): DictionarySource {
 // Part of the cache key: another decoder may write (and read) the binary form differently.
 const DECODER_VERSION = installedVersion("cspell-trie-lib");
 
+/** The installed version of the trie decoder, for caches of what was read with it. */
+export const trieDecoderVersion: string | undefined = DECODER_VERSION;
+
 // cspell-trie-lib exports neither its package.json nor a CommonJS entry, so it is found where
 // Node would look for it.
 function installedVersion(name: string): string | undefined {

@@ -6,9 +6,15 @@
  * The cspell dictionary stores words with their ZWNJ removed (تروریستها, آنها), so it says which
  * letter sequences are Persian, not where a ZWNJ belongs: the rules in zwnj.ts ask it about stems.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { ZWNJ } from "./chars.ts";
-import { faIrDictionarySource, loadDictionaryTrie } from "./dictionary-cache.ts";
+import {
+  faIrDictionarySource,
+  loadDictionaryTrie,
+  trieDecoderVersion,
+} from "./dictionary-cache.ts";
 
 export interface Lexicon {
   /** Whether `word`, written without ZWNJ, is a Persian word form. */
@@ -26,6 +32,23 @@ export interface Lexicon {
 }
 
 const WORD_LIST_DIRECTORY = new URL("./words/", import.meta.url);
+
+/**
+ * What the lexicon is made of, for caches of what the rules found with it: the dictionary, every
+ * word list in ./words/ (a list added later is counted without being named here), and the version
+ * of the dictionary's decoder.
+ */
+export function lexiconSources(): { files: string[]; decoder: string } {
+  const folder = fileURLToPath(WORD_LIST_DIRECTORY);
+  const lists = readdirSync(folder)
+    .filter((name) => name.endsWith(".txt"))
+    .sort()
+    .map((name) => path.join(folder, name));
+  return {
+    files: [faIrDictionarySource().compressedTrie, ...lists],
+    decoder: `cspell-trie-lib@${trieDecoderVersion ?? "unknown"}`,
+  };
+}
 
 let cached: Lexicon | undefined;
 

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { readdir, stat, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
+import type { LintCache } from "./lint-cache.ts";
 import { fixMarkdown, lintMarkdown } from "./markdown-lint.ts";
 import type { Finding } from "./typography.ts";
 
@@ -16,6 +17,8 @@ export interface FindingWithFile extends Finding {
 export interface LintFilesOptions {
   /** Write the high-confidence fixes back to the files before reporting what is left. */
   fix?: boolean;
+  /** Findings of files linted before (src/persian/lint-cache.ts); not with `fix`. */
+  cache?: LintCache;
 }
 
 export interface LintFilesResult {
@@ -35,6 +38,10 @@ export async function lintContentFiles(
 ): Promise<LintFilesResult> {
   if (!Array.isArray(paths))
     throw new TypeError(`lintContentFiles expects an array of paths, got ${JSON.stringify(paths)}`);
+  const { cache } = options;
+  // A fix rewrites the files it lints: their findings must be those of the new text.
+  if (cache && options.fix)
+    throw new TypeError("lintContentFiles: fix and cache cannot be combined");
   const files = (await Promise.all(paths.map((path) => collectMarkdownFiles(path)))).flat();
   const findings: FindingWithFile[] = [];
   const fixedFiles: string[] = [];
@@ -42,6 +49,13 @@ export async function lintContentFiles(
     // Read synchronously: one read per file, where the promise API's open, stat, read and close
     // each wait for the thread pool — seconds over an archive, spent doing nothing. The lint runs
     // in the build's worker thread or in the CLI, where nothing else waits on this thread.
+    if (cache) {
+      // The bytes are hashed as read; decoded only when the cache does not have them.
+      const bytes = readFileSync(file);
+      for (const finding of cache.findings(bytes, () => lintMarkdown(bytes.toString("utf8"))))
+        findings.push({ file, ...finding });
+      continue;
+    }
     let text = readFileSync(file, "utf8");
     if (options.fix) {
       const fixed = fixMarkdown(text, { onlyHighConfidence: true });
