@@ -8,6 +8,13 @@ import {
   type PreviewPages,
 } from "../streamed-pages.ts";
 
+/**
+ * Emitted on Eleventy's configuration once the streamed pages are written, with the set of their
+ * files (absolute paths): a build counts and outlines its output from what its writers report
+ * instead of listing 35,000 files again (src/build.ts).
+ */
+export const STREAMED_PAGES_WRITTEN = "sarkhat.streamedPagesWritten";
+
 export interface StreamedPagesOptions {
   /**
    * Templates paginated one page per item (`pagination.size` 1, an `alias`, a `permalink`
@@ -77,6 +84,7 @@ export default function streamedPages(
         preview ? previous?.pages : undefined,
       );
       written = result.pages;
+      await eleventyConfig.emit(STREAMED_PAGES_WRITTEN, written);
     },
   );
 

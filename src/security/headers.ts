@@ -5,8 +5,8 @@
  * Hosts disagree on what happens when two matching rules set the same header (Cloudflare joins the
  * values with a comma, Netlify keeps one), so the rules are built so that never happens: security
  * headers only on `/*`; caching and the page policy once per top-level file or folder of the
- * output (which is why the file is written after the build, from the files really there); feed
- * types only on the feeds. tests/unit/headers.test.ts checks that no path gets a header twice.
+ * output (which is why the file is written after the build, from the names really at the top of
+ * the output); feed types only on the feeds. tests/unit/headers.test.ts checks that no path gets a header twice.
  */
 import { contentSecurityPolicy, policyForPath } from "./csp.ts";
 import { FEED_TYPES, type FeedFormat } from "../routes.ts";
@@ -66,22 +66,49 @@ function securityHeaders(options: HeaderOptions): [string, string][] {
 }
 
 /**
- * The rules for a site made of `files` (output paths relative to the output folder, with `/`).
- * Sorted input gives the same file for the same site, whatever order the files were listed in.
+ * All the rules depend on: the names of the files and folders at the top of the output, and the
+ * feed files (paths relative to the output folder, with `/`) wherever they are.
  */
-export function headerRules(files: readonly string[], options: HeaderOptions): HeaderRule[] {
-  const prefixed = (path: string) => encodeURI(options.pathPrefix + path.replace(/^\//, ""));
-  const served = [...files].filter((file) => !HOST_FILES.has(file)).sort();
-  const rules: HeaderRule[] = [{ path: prefixed("/*"), headers: securityHeaders(options) }];
+export interface SiteOutline {
+  topLevelFiles: readonly string[];
+  /** Folders at the top (a build writes no empty folder; a rule for one would match nothing). */
+  topLevelFolders: readonly string[];
+  feedFiles: readonly string[];
+}
 
+/** Whether a file of this name is a feed (and gets a feed's content type). */
+export function isFeedFile(name: string): boolean {
+  return Object.hasOwn(FEED_FILES, name);
+}
+
+/** The outline of a site made of `files` (paths relative to the output folder, with `/`). */
+export function outlineOf(files: readonly string[]): SiteOutline {
   const topLevelFiles = new Set<string>();
   const topLevelFolders = new Set<string>();
-  for (const file of served) {
+  const feedFiles: string[] = [];
+  for (const file of files) {
     const [first, ...rest] = file.split("/");
     if (!first) continue;
     if (rest.length) topLevelFolders.add(first);
     else topLevelFiles.add(first);
+    if (isFeedFile(rest.at(-1) ?? first)) feedFiles.push(file);
   }
+  return { topLevelFiles: [...topLevelFiles], topLevelFolders: [...topLevelFolders], feedFiles };
+}
+
+/**
+ * The rules for a site made of `files` (output paths relative to the output folder, with `/`), or
+ * of its outline. The same site gives the same rules, whatever order its files are listed in.
+ */
+export function headerRules(
+  site: readonly string[] | SiteOutline,
+  options: HeaderOptions,
+): HeaderRule[] {
+  const outline = "feedFiles" in site ? site : outlineOf(site);
+  const prefixed = (path: string) => encodeURI(options.pathPrefix + path.replace(/^\//, ""));
+  const rules: HeaderRule[] = [{ path: prefixed("/*"), headers: securityHeaders(options) }];
+  const topLevelFiles = new Set(outline.topLevelFiles.filter((name) => !HOST_FILES.has(name)));
+  const topLevelFolders = new Set(outline.topLevelFolders);
 
   const pageHeaders = (sitePath: string, cache: string): HeaderRule["headers"] => [
     ["Cache-Control", cache],
@@ -99,7 +126,7 @@ export function headerRules(files: readonly string[], options: HeaderOptions): H
   // Feeds by name and depth (`/feed.xml`, `/:segment/feed.xml` for sections, two levels for tags):
   // a handful of rules whatever the number of topics (Cloudflare Pages reads at most 100 rules).
   const feedPatterns = new Map<string, FeedFormat>();
-  for (const file of served) {
+  for (const file of outline.feedFiles) {
     const segments = file.split("/");
     const format = FEED_FILES[segments.at(-1)!];
     if (!format) continue;

@@ -9,7 +9,13 @@ import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { FEED_TYPES, type FeedFormat } from "../../src/routes.ts";
 import { contentSecurityPolicy, policyForPath } from "../../src/security/csp.ts";
-import { LONG_CACHE, SHORT_CACHE } from "../../src/security/headers.ts";
+import {
+  headerRules,
+  LONG_CACHE,
+  renderHeadersFile,
+  SHORT_CACHE,
+} from "../../src/security/headers.ts";
+import { site } from "../../src/site.ts";
 import { pathPrefix } from "../../src/urls.ts";
 import { headersFor, parseHeadersFile } from "../support/headers-file.ts";
 
@@ -37,6 +43,19 @@ describe.each([
     .filter((file) => file !== "_headers" && file !== "_redirects")
     .sort();
   const rules = parseHeadersFile(readFileSync(path.join(siteDir, "_headers"), "utf8"));
+
+  it("is the file the list of every file on disk gives, and the build counted every file", () => {
+    // The build writes `_headers` from an outline (the top of the output and the feeds it
+    // rendered) rather than listing every file again: it must come to the same rules.
+    expect(readFileSync(path.join(siteDir, "_headers"), "utf8")).toBe(
+      renderHeadersFile(
+        headerRules([...files, "_redirects"], { pathPrefix, https: site.url.startsWith("https:") }),
+      ),
+    );
+    expect(inject("writtenFiles")[siteDir], "the files the build said it wrote").toBe(
+      files.length + 2,
+    );
+  });
 
   it("stays within what every host reads (Cloudflare Pages: 100 rules)", () => {
     expect(rules.length).toBeLessThanOrEqual(100);

@@ -15,6 +15,8 @@ declare module "vitest" {
     newsroomSiteDir: string;
     /** The search fixture (tests/fixtures/search/): spellings to find across (issue 9). */
     searchSiteDir: string;
+    /** How many files each build above said it wrote, by its output folder. */
+    writtenFiles: Record<string, number>;
   }
 }
 
@@ -23,6 +25,7 @@ interface Builds {
   escapingSiteDir: string;
   newsroomSiteDir: string;
   searchSiteDir: string;
+  writtenFiles: Record<string, number>;
 }
 
 async function buildAll(): Promise<Builds> {
@@ -54,6 +57,9 @@ async function buildAll(): Promise<Builds> {
       escapingSiteDir: escaping.outputDir,
       newsroomSiteDir: newsroom.outputDir,
       searchSiteDir: search.outputDir,
+      writtenFiles: Object.fromEntries(
+        [site, escaping, newsroom, search].map((build) => [build.outputDir, build.written]),
+      ),
     };
   } finally {
     await unregister();
@@ -70,4 +76,5 @@ export default async function setup(project: TestProject): Promise<void> {
   project.provide("escapingSiteDir", builds.escapingSiteDir);
   project.provide("newsroomSiteDir", builds.newsroomSiteDir);
   project.provide("searchSiteDir", builds.searchSiteDir);
+  project.provide("writtenFiles", builds.writtenFiles);
 }

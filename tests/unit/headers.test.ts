@@ -3,6 +3,7 @@ import { FEED_TYPES } from "../../src/routes.ts";
 import { contentSecurityPolicy, policyForPath } from "../../src/security/csp.ts";
 import {
   headerRules,
+  outlineOf,
   LONG_CACHE,
   renderHeadersFile,
   SHORT_CACHE,
@@ -99,6 +100,24 @@ describe("headerRules", () => {
     expect(renderHeadersFile(headerRules(files, { pathPrefix: "/", https: false }))).not.toMatch(
       /Strict-Transport-Security/,
     );
+  });
+
+  it("gives an outline's rules: the top-level names and the feeds, wherever they are", () => {
+    const outline = outlineOf(files);
+    expect(outline.topLevelFiles, "files at the top").toContain("index.html");
+    expect(outline.topLevelFolders, "folders at the top").toContain("assets");
+    expect([...outline.feedFiles].sort(), "every feed file and nothing else").toEqual(
+      files.filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file)).sort(),
+    );
+    const reordered = {
+      topLevelFiles: [...outline.topLevelFiles].reverse(),
+      topLevelFolders: [...outline.topLevelFolders].reverse(),
+      feedFiles: [...outline.feedFiles].reverse(),
+    };
+    expect(
+      renderHeadersFile(headerRules(reordered, { pathPrefix: "/", https: true })),
+      "the same file from the outline in any order as from the files",
+    ).toBe(renderHeadersFile(headerRules(files, { pathPrefix: "/", https: true })));
   });
 
   it("writes the same file whatever order the files were listed in", () => {
