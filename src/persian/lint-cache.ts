@@ -30,7 +30,7 @@ interface CacheFile {
 
 /**
  * Files of other archives (a benchmark's corpus beside the newsroom's) stay until the cache holds
- * this many; those of the last build are kept first. About 40 bytes each without findings.
+ * this many; those of the last build are kept first. About 50 bytes each without findings.
  */
 export const MAX_CACHED_FILES = 200_000;
 

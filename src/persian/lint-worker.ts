@@ -17,11 +17,13 @@ export interface LintWorkerData {
 
 const { paths, cache: cacheOptions } = workerData as LintWorkerData;
 const sources = lexiconSources();
+// The rules' character classes (`\p{…}`) follow the Unicode version of the running Node.
+const runtime = `unicode ${process.versions.unicode}`;
 const cache =
   cacheOptions &&
   openLintCache(
     cacheOptions.file,
-    lintCacheVersion(`${cacheOptions.code}\0${sources.decoder}`, sources.files),
+    lintCacheVersion(`${cacheOptions.code}\0${sources.decoder}\0${runtime}`, sources.files),
   );
 const result = await lintContentFiles(paths, { cache });
 cache?.save();
