@@ -31,11 +31,15 @@ export function cleanFeedText(value: string): string {
   return stripForbiddenCharacters(value).replace(/\r\n?/g, "\n");
 }
 
+// U+2028 and U+2029 are line ends to XML 1.1 and to some XML 1.0 parsers (xmldom), which turn
+// them into LF; a character reference is never normalised, so every reader gets them back.
 const TEXT_ESCAPES: Record<string, string> = {
   "&": "&amp;",
   "<": "&lt;",
   ">": "&gt;",
   "\r": "&#xD;",
+  "\u2028": "&#x2028;",
+  "\u2029": "&#x2029;",
 };
 
 // Attribute values are normalised by XML parsers (tab and line breaks become spaces): character
@@ -52,13 +56,16 @@ const ATTRIBUTE_ESCAPES: Record<string, string> = {
  * ever wrapped in CDATA.
  */
 export function xmlText(value: string): string {
-  return stripForbiddenCharacters(value).replace(/[&<>\r]/g, (char) => TEXT_ESCAPES[char]!);
+  return stripForbiddenCharacters(value).replace(
+    /[&<>\r\u2028\u2029]/g,
+    (char) => TEXT_ESCAPES[char]!,
+  );
 }
 
 /** A double-quoted XML attribute value. */
 export function xmlAttribute(value: string): string {
   return stripForbiddenCharacters(value).replace(
-    /[&<>"\t\n\r]/g,
+    /[&<>"\t\n\r\u2028\u2029]/g,
     (char) => ATTRIBUTE_ESCAPES[char]!,
   );
 }
