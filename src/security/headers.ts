@@ -6,7 +6,8 @@
  * values with a comma, Netlify keeps one), so the rules are built so that never happens: security
  * headers only on `/*`; caching and the page policy once per top-level file or folder of the
  * output (which is why the file is written after the build, from the names really at the top of
- * the output); feed types only on the feeds. tests/unit/headers.test.ts checks that no path gets a header twice.
+ * the output); feed types only on the feeds. tests/unit/headers.test.ts checks that no path gets
+ * a header twice.
  */
 import { contentSecurityPolicy, policyForPath } from "./csp.ts";
 import { FEED_TYPES, type FeedFormat } from "../routes.ts";
