@@ -1,4 +1,10 @@
+import os from "node:os";
+import path from "node:path";
 import { defineConfig } from "vitest/config";
+
+// The loads and builds of the tests keep their checked articles apart from the project's own
+// cache (src/content/article-cache-folder.mjs); the processes they start inherit it.
+process.env.SARKHAT_ARTICLE_CACHES = path.join(os.tmpdir(), "sarkhat-test-article-caches");
 
 // Unit tests run in two time zones far from Tehran: every date must come out the same.
 const buildOnce = "tests/support/global-setup.ts";

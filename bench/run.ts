@@ -7,8 +7,9 @@
  * (bench/build-child.ts) so its peak RSS is its own. The child runs what `npm run build` runs
  * (the build and the typography summary beside it); its wall time is its whole life up to the end
  * of that: Node's start, tsx, imports, validation, Eleventy, the search index, the atomic publish.
- * The measured runs find the typography lint's cache filled by the warm-up, as an editor's builds
- * do; one more run per N starts with that cache removed and is reported in a table of its own.
+ * The measured runs find the build's caches (the typography lint's findings, the checked articles)
+ * filled by the warm-up, as an editor's builds do; one more run per N starts with both removed and
+ * is reported in a table of its own.
  * Everything happens under a temporary folder that is removed afterwards (unless --keep).
  * Default N: 1,000 and 10,000.
  *
@@ -27,6 +28,7 @@ import { copyProject } from "./project-copy.ts";
 import { renderFloor } from "./floor.ts";
 import { ROOT } from "../src/worker-bundles.mjs";
 import { LINT_CACHE_FILE } from "../src/typography-summary.ts";
+import { ARTICLE_CACHES } from "../src/content/article-cache-folder.mjs";
 
 interface Options {
   counts: number[];
@@ -134,7 +136,7 @@ interface Row {
   floorProcess: number[];
   /** The search index step of each measured run (issue 9). */
   search: BuildMeasurement["search"][];
-  /** One more run, with the typography lint's cache removed first (see main). */
+  /** One more run, with the build's caches removed first (see main). */
   cold?: BuildMeasurement;
 }
 
@@ -206,7 +208,8 @@ async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
   const workDir = mkdtempSync(path.join(options.dir, "sarkhat-bench-"));
   const projectDir = copyProject(path.join(workDir, "project"));
-  // The copy's cache file (through its link to node_modules, the project's own).
+  // The copy's lint cache (through its link to node_modules, the project's own). The article
+  // caches' folder is absolute (src/content/article-cache-folder.mjs), so the same in the copy.
   const lintCacheFile = path.join(projectDir, path.relative(ROOT, LINT_CACHE_FILE));
   const rows: Row[] = [];
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -258,13 +261,17 @@ async function main(): Promise<void> {
         search: [],
       };
       // The measured runs are builds as an editor makes them all day: the typography lint takes
-      // the findings of unchanged files from its cache (src/persian/lint-cache.ts), filled by the
-      // warm-up. One run more starts with that cache removed, as the first build after a change to
-      // the lint's code or word lists does, and is reported on its own.
+      // the findings of unchanged files from its cache (src/persian/lint-cache.ts), and the loader
+      // their checked articles from its own (src/content/article-cache.ts), both filled by the
+      // warm-up. One run more starts with both removed, as the first build after a change to the
+      // code does, and is reported on its own.
       const coldRun = options.warmup + runs;
       for (let run = 0; run <= coldRun; run++) {
         const outputDir = path.join(workDir, `site-${count}`);
-        if (run === coldRun) rmSync(lintCacheFile, { force: true });
+        if (run === coldRun) {
+          rmSync(lintCacheFile, { force: true });
+          rmSync(ARTICLE_CACHES, { recursive: true, force: true });
+        }
         const measured = await runChild<BuildMeasurement>(
           projectDir,
           "build-child.ts",
@@ -275,10 +282,10 @@ async function main(): Promise<void> {
           run < options.warmup
             ? "warm-up"
             : run === coldRun
-              ? "cold typography cache"
+              ? "caches cold"
               : `run ${run - options.warmup + 1}`;
         console.error(
-          `  ${label}: ${seconds(measured.processMs)} s (start-up ${seconds(measured.processMs - measured.buildMs)} s, CPU ${seconds(measured.cpuMs)} s), peak RSS ${mebibytes(measured.peakRssBytes)}, ${measured.load.checkedByWorkers} articles read by workers ${measured.load.startedEarly ? "started first" : "started after the imports"}`,
+          `  ${label}: ${seconds(measured.processMs)} s (start-up ${seconds(measured.processMs - measured.buildMs)} s, CPU ${seconds(measured.cpuMs)} s), peak RSS ${mebibytes(measured.peakRssBytes)}, ${measured.load.checkedByWorkers} articles read by workers ${measured.load.startedEarly ? "started first" : "started after the imports"}, ${measured.load.checked} checked (the rest cached)`,
         );
         if (!options.keep || run < coldRun) rmSync(outputDir, { recursive: true, force: true });
         if (run === coldRun) row.cold = measured;
@@ -303,7 +310,7 @@ async function main(): Promise<void> {
   );
   console.log([...HEADER, ...rows.map((row) => `| ${formatRow(row)} |`)].join("\n"));
   console.log(
-    `\nThe typography lint's cache cold (one run each, after the runs above: every file linted)\n`,
+    `\nThe build's caches cold (one run each, after the runs above: every file checked and linted)\n`,
   );
   console.log([...COLD_HEADER, ...rows.map((row) => `| ${formatColdRow(row)} |`)].join("\n"));
   console.log(`\nSearch index (part of the wall time above; src/search/index-site.ts)\n`);

@@ -55,7 +55,7 @@ export interface BuildResult {
   /** The search index built after Eleventy (src/search/index-site.ts): pages, bytes, time. */
   search: SearchIndexStats;
   /** How the articles were read: by how many worker threads' share, started how early. */
-  load: Pick<ParallelLoadResult, "checkedByWorkers" | "startedEarly">;
+  load: Pick<ParallelLoadResult, "checkedByWorkers" | "startedEarly" | "checked">;
 }
 
 /**
@@ -112,7 +112,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       throw new Error(
         `buildSite builds ${dir} (root ${root}) but was given the load of ${load.dir} (root ${load.root})`,
       );
-    const { problems, articles, snapshot, checkedByWorkers, startedEarly } = await load.finish();
+    const { problems, articles, snapshot, checkedByWorkers, startedEarly, checked } =
+      await load.finish();
     if (problems.length) throw new ContentValidationError(problems);
     // Eleventy's data then takes the articles from what was just read, not from the disk again.
     unpin = pinArchive(snapshot);
@@ -150,7 +151,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       // What each writer reports: pages, copies, the search index and its service worker, _headers.
       written: pages.length + copiedFiles(copied) + search.files + 1,
       search,
-      load: { checkedByWorkers, startedEarly },
+      load: { checkedByWorkers, startedEarly, checked },
     };
   } catch (error) {
     await indexing?.cancel();

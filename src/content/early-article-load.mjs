@@ -13,6 +13,7 @@
  */
 import os from "node:os";
 import { reusableBundle, startBundledWorker } from "../worker-bundles.mjs";
+import { articleCacheFolder } from "./article-cache-folder.mjs";
 import { listSourceFiles } from "./source-files.mjs";
 
 /** @typedef {import("./source-files.mjs").SourceFile} SourceFile */
@@ -68,7 +69,7 @@ export function holdWorkerEvents(worker) {
 
 /**
  * A load started early: what load-parallel.ts needs to take it over.
- * @typedef {{ dir: string, root: string, files: SourceFile[], counter: Int32Array<SharedArrayBuffer>, workers: HeldWorker[] }} EarlyArticleLoad
+ * @typedef {{ dir: string, root: string, files: SourceFile[], counter: Int32Array<SharedArrayBuffer>, cacheFolder: string, workers: HeldWorker[] }} EarlyArticleLoad
  */
 
 /** @type {EarlyArticleLoad | undefined} */
@@ -89,15 +90,16 @@ export function startEarlyArticleLoad({ dir, root }) {
     const bundle = count > 0 ? reusableBundle("load-worker") : undefined;
     if (!bundle) return;
     const counter = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    const cacheFolder = articleCacheFolder(bundle);
     // load-chunks.ts's LoadWorkerData.
-    const data = { files, counter: counter.buffer, chunkSize: LOAD_CHUNK_SIZE };
+    const data = { files, counter: counter.buffer, chunkSize: LOAD_CHUNK_SIZE, cacheFolder };
     const workers = Array.from({ length: count }, () => {
       const worker = startBundledWorker(bundle, data);
       // Until the build takes them over, they must not keep a process that never does alive.
       worker.unref();
       return holdWorkerEvents(worker);
     });
-    started = { dir, root, files, counter, workers };
+    started = { dir, root, files, counter, cacheFolder, workers };
   } catch {
     started = undefined;
   }

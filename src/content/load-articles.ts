@@ -18,6 +18,7 @@ import {
   invisibleTextProblems,
   zodProblems,
 } from "./front-matter-problems.ts";
+import type { ArticleCache } from "./article-cache.ts";
 import { ContentValidationError, type ContentProblem } from "./problems.ts";
 import { listSourceFiles, type SourceFile } from "./source-files.mjs";
 
@@ -140,14 +141,31 @@ export function fileStamp(absolute: string, file: string): string {
   return `${file}:${stats.mtimeMs}:${stats.size}`;
 }
 
-/** Check one file, or take it from the cache while it is unchanged. */
-export function checkFile(absolute: string, file: string): CheckedFile {
+/**
+ * Check one file, or take it from this thread's cache while it is unchanged; `articleCache`, the
+ * cache kept between builds (article-cache.ts), when this thread's has not seen it.
+ */
+export function checkFile(
+  absolute: string,
+  file: string,
+  articleCache?: ArticleCache,
+): CheckedFile {
   const stamp = fileStamp(absolute, file);
   const cached = cache.get(absolute);
   if (cached?.stamp === stamp) return cached.checked;
-  const checked = checkSource(readFileSync(absolute, "utf8"), file);
+  const checked = readAndCheck(absolute, file, articleCache);
   cache.set(absolute, { stamp, checked });
   return checked;
+}
+
+/** Read one file and check it, through `articleCache` when given (article-cache.ts). */
+export function readAndCheck(
+  absolute: string,
+  file: string,
+  articleCache?: ArticleCache,
+): CheckedFile {
+  if (!articleCache) return checkSource(readFileSync(absolute, "utf8"), file);
+  return articleCache.checked(file, readFileSync(absolute), (source) => checkSource(source, file));
 }
 
 /** Put a file checked elsewhere (a worker thread: load-parallel.ts) into this thread's cache. */

@@ -2,6 +2,7 @@
  * What the parallel loader's threads share (load-parallel.ts, load-worker.ts): the messages and
  * the claiming of chunks from one counter. Kept apart so a worker loads nothing it does not run.
  */
+import type { FreshEntry } from "./article-cache.ts";
 import type { CheckedFile } from "./load-articles.ts";
 import type { SourceFile } from "./source-files.mjs";
 
@@ -11,11 +12,17 @@ export interface LoadWorkerData {
   /** An Int32Array's buffer: the next chunk to claim, shared by every thread. */
   counter: SharedArrayBuffer;
   chunkSize: number;
+  /** The cache of checked articles to read and fill (article-cache.ts), if the build has one. */
+  cacheFolder?: string;
 }
 
-/** What a load worker posts: the results of one chunk, or that it has claimed the last one. */
+/**
+ * What a load worker posts: the results of one chunk, or that it has claimed the last one, with
+ * the keys of the cache entries it asked for and the entries it had to make (article-cache.ts).
+ */
 export type LoadWorkerMessage =
-  { start: number; results: { stamp: string; checked: CheckedFile }[] } | { done: true };
+  | { start: number; results: { stamp: string; checked: CheckedFile }[] }
+  | { done: true; cache?: { used: readonly string[]; fresh: readonly FreshEntry[] } };
 
 /** The [start, end) ranges of `total` items this thread claims, one chunk at a time. */
 export function* claimChunks(

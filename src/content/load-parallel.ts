@@ -9,7 +9,9 @@
  */
 import path from "node:path";
 import { site } from "../site.ts";
-import { startTypeScriptWorker } from "../worker.ts";
+import { startTypeScriptWorker, workerCodeVersion } from "../worker.ts";
+import { articleCacheFolder } from "./article-cache-folder.mjs";
+import type { FreshEntry } from "./article-cache.ts";
 import {
   holdWorkerEvents,
   LOAD_CHUNK_SIZE,
@@ -23,8 +25,9 @@ import { listSourceFiles } from "./source-files.mjs";
 
 const WORKER_ENTRY = new URL("./load-worker.ts", import.meta.url);
 
-// A structured clone gives a worker's article its own copy of its section: point it back at the
-// site's, so every article of a section shares one object, as in a one-thread load.
+// A structured clone (a worker's message, an entry of the article cache) gives an article its own
+// copy of its section: point it back at the site's, so every article of a section shares one
+// object, as in a one-thread load.
 function relinkSection(checked: CheckedFile): CheckedFile {
   const article = checked.article;
   if (article) {
@@ -34,15 +37,26 @@ function relinkSection(checked: CheckedFile): CheckedFile {
   return checked;
 }
 
+/** What the threads of a load did with the cache of checked articles (article-cache.ts). */
+interface CacheUse {
+  used: Set<string>;
+  fresh: FreshEntry[];
+}
+
 function collectFromWorker(
   { worker, release }: HeldWorker,
   checked: CheckedFile[],
   stamps: string[],
   onResults: (count: number) => void,
+  cacheUse: CacheUse,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     worker.on("message", (message: LoadWorkerMessage) => {
-      if ("done" in message) return resolve();
+      if ("done" in message) {
+        for (const key of message.cache?.used ?? []) cacheUse.used.add(key);
+        cacheUse.fresh.push(...(message.cache?.fresh ?? []));
+        return resolve();
+      }
       onResults(message.results.length);
       message.results.forEach(({ stamp, checked: result }, offset) => {
         checked[message.start + offset] = relinkSection(result);
@@ -65,6 +79,11 @@ export interface ParallelLoadResult extends LoadResult {
   checkedByWorkers: number;
   /** Whether the workers were started before this module loaded (early-article-load.mjs). */
   startedEarly: boolean;
+  /**
+   * Files checked rather than taken from the cache of checked articles (article-cache.ts):
+   * every file when the load had no cache (a small archive, a read-only node_modules).
+   */
+  checked: number;
 }
 
 /** A load under way: its workers already read files; `finish` joins in with this thread. */
@@ -83,7 +102,16 @@ export interface ArticleLoad {
  * imports nothing heavy for that reason; the loader itself is imported by `finish`. A small
  * archive is left to `finish` alone (see `loadWorkerCount`).
  */
-export function startArticleLoad(options: LoadOptions): ArticleLoad {
+export function startArticleLoad(
+  options: LoadOptions & {
+    /**
+     * The folder of the caches of checked articles, one subfolder per version of the loader
+     * (article-cache-folder.mjs); node_modules/.cache/sarkhat-articles by default. A load
+     * started early (`npm run build`) uses the default.
+     */
+    articleCaches?: string;
+  },
+): ArticleLoad {
   const dir = path.resolve(options.dir);
   const root = path.resolve(options.root ?? process.cwd());
   // `npm run build` started them before this module could load (early-article-load.mjs).
@@ -93,16 +121,38 @@ export function startArticleLoad(options: LoadOptions): ArticleLoad {
   const stamps: string[] = new Array<string>(files.length);
   const counter =
     early?.counter ?? new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const data: LoadWorkerData = { files, counter: counter.buffer, chunkSize: LOAD_CHUNK_SIZE };
+  const workerCount = early ? early.workers.length : loadWorkerCount(files.length);
+  // A load large enough for workers keeps what it checked between builds, in the folder of the
+  // workers' code (article-cache.ts); a small one is a fraction of a second without.
+  const cacheFolder: Promise<string | undefined> = early
+    ? Promise.resolve(early.cacheFolder)
+    : workerCount > 0
+      ? workerCodeVersion(WORKER_ENTRY).then(
+          (code) => code && articleCacheFolder(code, options.articleCaches),
+        )
+      : Promise.resolve(undefined);
+  const cacheUse: CacheUse = { used: new Set(), fresh: [] };
   let checkedByWorkers = 0;
   const workers: Promise<HeldWorker>[] = early
     ? early.workers.map((held) => Promise.resolve(held))
-    : Array.from({ length: loadWorkerCount(files.length) }, async () =>
-        holdWorkerEvents(await startTypeScriptWorker(WORKER_ENTRY, data)),
-      );
+    : Array.from({ length: workerCount }, async () => {
+        const data: LoadWorkerData = {
+          files,
+          counter: counter.buffer,
+          chunkSize: LOAD_CHUNK_SIZE,
+          cacheFolder: await cacheFolder,
+        };
+        return holdWorkerEvents(await startTypeScriptWorker(WORKER_ENTRY, data));
+      });
   const finished = Promise.all(
     workers.map(async (starting) =>
-      collectFromWorker(await starting, checked, stamps, (count) => (checkedByWorkers += count)),
+      collectFromWorker(
+        await starting,
+        checked,
+        stamps,
+        (count) => (checkedByWorkers += count),
+        cacheUse,
+      ),
     ),
   );
   // Keep a worker's failure from counting as unhandled while this thread is still busy.
@@ -122,16 +172,29 @@ export function startArticleLoad(options: LoadOptions): ArticleLoad {
     root,
     async finish() {
       try {
-        const { checkFile, collectArticles, rememberCheckedFile } =
-          await import("./load-articles.ts");
+        const [
+          { checkFile, collectArticles, rememberCheckedFile },
+          { openArticleCache, saveArticleCache },
+        ] = await Promise.all([import("./load-articles.ts"), import("./article-cache.ts")]);
         // Let the workers be made (their bundles come from esbuild, asynchronously) before this
         // thread claims chunks without yielding: called at once, it would claim every chunk first.
         await Promise.all(workers);
+        const folder = await cacheFolder;
+        const cache = folder === undefined ? undefined : openArticleCache(folder);
         for (const [start, end] of claimChunks(counter, files.length, LOAD_CHUNK_SIZE)) {
           for (let index = start; index < end; index++)
-            checked[index] = checkFile(files[index]!.absolute, files[index]!.file);
+            checked[index] = relinkSection(
+              checkFile(files[index]!.absolute, files[index]!.file, cache),
+            );
         }
         await finished;
+        let checkedNow = files.length;
+        if (folder !== undefined && cache) {
+          for (const key of cache.used) cacheUse.used.add(key);
+          cacheUse.fresh.push(...cache.fresh);
+          checkedNow = cacheUse.fresh.length;
+          saveArticleCache(folder, cacheUse.used, cacheUse.fresh);
+        }
         // This thread's cache learns what the workers checked, so a later `readArticles` of the
         // same unchanged files reads nothing again.
         stamps.forEach((stamp, index) =>
@@ -142,6 +205,7 @@ export function startArticleLoad(options: LoadOptions): ArticleLoad {
           snapshot: { dir, root, files, checked },
           checkedByWorkers,
           startedEarly: early !== undefined,
+          checked: checkedNow,
         };
       } finally {
         await stopWorkers();
@@ -155,6 +219,8 @@ export function startArticleLoad(options: LoadOptions): ArticleLoad {
  * Files are checked once each, by whichever thread claims them; this thread's cache learns every
  * result, so a later `readArticles` of the same unchanged files reads nothing again.
  */
-export function readArticlesInParallel(options: LoadOptions): Promise<ParallelLoadResult> {
+export function readArticlesInParallel(
+  options: Parameters<typeof startArticleLoad>[0],
+): Promise<ParallelLoadResult> {
   return startArticleLoad(options).finish();
 }

@@ -3,19 +3,20 @@
  * from the counter it shares with the other threads, checks each file and posts the results back
  * chunk by chunk.
  */
-import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import { checkSource, fileStamp } from "./load-articles.ts";
+import { openArticleCache } from "./article-cache.ts";
+import { fileStamp, readAndCheck } from "./load-articles.ts";
 import { claimChunks, type LoadWorkerData, type LoadWorkerMessage } from "./load-chunks.ts";
 
-const { files, counter, chunkSize } = workerData as LoadWorkerData;
+const { files, counter, chunkSize, cacheFolder } = workerData as LoadWorkerData;
+const cache = cacheFolder === undefined ? undefined : openArticleCache(cacheFolder);
 const post = (message: LoadWorkerMessage) => parentPort!.postMessage(message);
 
 for (const [start, end] of claimChunks(new Int32Array(counter), files.length, chunkSize)) {
   const results = files.slice(start, end).map(({ absolute, file }) => ({
     stamp: fileStamp(absolute, file),
-    checked: checkSource(readFileSync(absolute, "utf8"), file),
+    checked: readAndCheck(absolute, file, cache),
   }));
   post({ start, results });
 }
-post({ done: true });
+post({ done: true, cache: cache && { used: cache.used, fresh: cache.fresh } });

@@ -2,16 +2,17 @@
  * The parallel loader (src/content/load-parallel.ts) gives exactly what the one-thread loader
  * gives, problems and their order included, however the files were shared out among threads.
  */
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeCorpus } from "../../bench/corpus.ts";
-import { readArticles } from "../../src/content/load-articles.ts";
+import { checkSource, collectArticles, readArticles } from "../../src/content/load-articles.ts";
 import { claimChunks } from "../../src/content/load-chunks.ts";
 import { loadWorkerCount } from "../../src/content/early-article-load.mjs";
 import { readArticlesInParallel, startArticleLoad } from "../../src/content/load-parallel.ts";
 import { formatProblem } from "../../src/content/problems.ts";
+import { listSourceFiles } from "../../src/content/source-files.mjs";
 import { site } from "../../src/site.ts";
 
 describe("claimChunks", () => {
@@ -113,5 +114,71 @@ describe("readArticlesInParallel", () => {
     if (loadWorkerCount(COUNT) === 0)
       console.warn("SKIPPED: one core, so no worker thread read ahead.");
     else expect(early.checkedByWorkers, "files the workers read while waiting").toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe("readArticlesInParallel with the cache of checked articles", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "sarkhat-cached-load-"));
+  const articleCaches = mkdtempSync(path.join(os.tmpdir(), "sarkhat-article-caches-"));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(articleCaches, { recursive: true, force: true });
+  });
+  // Enough files for worker threads (and so the cache). Each load reads its own copy of the
+  // archive: the same names and bytes (what the cache is keyed by) at other paths, so that this
+  // thread's memory of the files it loaded (keyed by path) cannot answer for them.
+  const COUNT = 1_200;
+  const archive = (name: string) => path.join(dir, name);
+  writeCorpus(archive("first"), COUNT);
+  const broken = archive("first/1399/10300.md");
+  writeFileSync(broken, readFileSync(broken, "utf8").replace(/^title: .*$/mu, "title: ''"));
+  cpSync(archive("first"), archive("second"), { recursive: true });
+  const now = new Date("2030-01-01T00:00:00Z");
+  const optionsFor = (name: string) => ({
+    dir: archive(name),
+    root: archive(name),
+    now,
+    articleCaches,
+  });
+
+  /** Every file checked now, without any cache, and merged as the loader merges. */
+  function reference(name: string) {
+    const files = listSourceFiles({ dir: archive(name), root: archive(name) });
+    return collectArticles(
+      files,
+      files.map(({ absolute, file }) => checkSource(readFileSync(absolute, "utf8"), file)),
+      { now },
+    );
+  }
+
+  it("gives what checking every file gives, cold and warm, and checks only what changed", async () => {
+    if (loadWorkerCount(COUNT) === 0) {
+      console.warn("SKIPPED: one core, so this load has no workers and keeps no cache.");
+      return;
+    }
+    const cold = await readArticlesInParallel(optionsFor("first"));
+    expect(cold.checked, "cold: every file checked").toBe(COUNT);
+    const expected = reference("first");
+    expect(expected.problems, "the broken file is reported").toHaveLength(1);
+    expect(cold.problems.map(formatProblem)).toEqual(expected.problems.map(formatProblem));
+    expect(cold.articles).toStrictEqual(expected.articles);
+
+    // The workers read ahead, from the cache, while this thread is busy elsewhere.
+    const load = startArticleLoad(optionsFor("second"));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const warm = await load.finish();
+    expect(warm.checked, "warm: no file checked").toBe(0);
+    expect(warm.checkedByWorkers, "the workers took their files from the cache").toBeGreaterThan(0);
+    expect(warm.problems.map(formatProblem)).toEqual(expected.problems.map(formatProblem));
+    // Dates stay dates, an absent field stays absent, sections are the site's own objects.
+    expect(warm.articles).toStrictEqual(expected.articles);
+    for (const article of warm.articles) expect(site.sections).toContain(article.section);
+
+    const edited = archive("second/1401/10800.md");
+    writeFileSync(edited, readFileSync(edited, "utf8").replace(/^lead: /mu, "lead: تازه "));
+    const afterEdit = await readArticlesInParallel(optionsFor("second"));
+    expect(afterEdit.checked, "after an edit: that file only").toBe(1);
+    expect(afterEdit.articles).toStrictEqual(reference("second").articles);
+    expect(afterEdit.articles).not.toStrictEqual(expected.articles);
   }, 60_000);
 });

@@ -1,0 +1,44 @@
+// @ts-check
+/**
+ * Where the checked-article cache (article-cache.ts) of the code in a load worker's bundle lives.
+ * JavaScript because the early load (early-article-load.mjs) names it before TypeScript can run.
+ */
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { ROOT } from "../worker-bundles.mjs";
+
+/**
+ * The caches of every version of the loader, one folder each (named by `articleCacheFolder`):
+ * node_modules/.cache/sarkhat-articles, or the folder `SARKHAT_ARTICLE_CACHES` names. The tests
+ * name one of their own (vitest.config.ts): the archives they load must not take the place of
+ * the newsroom's in its cache (`pruneArticleCache` keeps the last build's entries).
+ */
+export const ARTICLE_CACHES =
+  process.env.SARKHAT_ARTICLE_CACHES?.trim() ||
+  path.join(ROOT, "node_modules", ".cache", "sarkhat-articles");
+
+/**
+ * The folder of checked articles for the loader in `bundle` (a load worker's bundle file, whose
+ * name holds the hash of everything bundled: src/worker.ts). What a checked file holds depends,
+ * beside its bytes and its name, on that code; on V8, whose serialisation the entries are in; on
+ * the Unicode, ICU and time-zone data of this Node (the rules' `\p{…}` classes, dates read in
+ * the site's zone); and on the two settings the bundled code reads from the environment
+ * (src/site.ts, src/urls.ts). A change to any of them is another folder, so a stale entry is never
+ * read. `caches`: the folder of every version's folder, `ARTICLE_CACHES` by default.
+ * @param {string} bundle
+ * @param {string} [caches]
+ */
+export function articleCacheFolder(bundle, caches = ARTICLE_CACHES) {
+  const { v8, unicode, icu, tz } = process.versions;
+  const identity = [
+    path.basename(bundle),
+    v8,
+    unicode,
+    icu,
+    tz,
+    process.env.SITE_URL ?? null,
+    process.env.PATH_PREFIX ?? null,
+  ];
+  const version = createHash("sha256").update(JSON.stringify(identity)).digest("hex");
+  return path.join(caches, version.slice(0, 16));
+}
