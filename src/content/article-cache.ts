@@ -34,8 +34,17 @@ import { deserialize, serialize } from "node:v8";
 import { writeFileAtomically } from "../write-atomically.ts";
 import type { CheckedFile } from "./load-articles.ts";
 
-/** An entry made this build: its key (hexadecimal) and the serialised result. */
-export type FreshEntry = [key: string, entry: Uint8Array];
+/**
+ * The entries a thread made this build: each key (hexadecimal) and where its serialised result
+ * is, in a few large buffers rather than one small buffer each, which a worker hands to the main
+ * thread without a copy (80 MB at 10,000 articles with the cache cold).
+ */
+export interface FreshEntries {
+  entries: [key: string, chunk: number, offset: number, length: number][];
+  chunks: Uint8Array[];
+}
+
+const CHUNK_BYTES = 4 * 1024 * 1024;
 
 export interface ArticleCache {
   /**
@@ -46,7 +55,7 @@ export interface ArticleCache {
   /** The keys this thread asked for: what the next build will ask for again. */
   readonly used: readonly string[];
   /** The entries this thread had to make, one per file it checked. */
-  readonly fresh: readonly FreshEntry[];
+  readonly fresh: FreshEntries;
 }
 
 // A pack: the number of entries (32-bit, little-endian), then for each its key, offset and length
@@ -129,7 +138,20 @@ function encodePack(entries: readonly (readonly [key: string, entry: Uint8Array]
 export function openArticleCache(folder: string): ArticleCache {
   const tables = new Map<string, PackTable>();
   const used: string[] = [];
-  const fresh: FreshEntry[] = [];
+  const fresh: FreshEntries = { entries: [], chunks: [] };
+  let chunk: Buffer | undefined;
+  let filled = 0;
+  const keep = (key: string, entry: Buffer) => {
+    if (!chunk || filled + entry.length > chunk.length) {
+      // allocUnsafeSlow: a buffer of its own, not a slice of Node's pool, so it can be transferred.
+      chunk = Buffer.allocUnsafeSlow(Math.max(CHUNK_BYTES, entry.length));
+      fresh.chunks.push(chunk);
+      filled = 0;
+    }
+    entry.copy(chunk, filled);
+    fresh.entries.push([key, fresh.chunks.length - 1, filled, entry.length]);
+    filled += entry.length;
+  };
   return {
     used,
     fresh,
@@ -143,7 +165,7 @@ export function openArticleCache(folder: string): ArticleCache {
       const kept = place && readEntry(readPackEntry(pack, place));
       if (kept) return kept;
       const result = check(bytes.toString("utf8"));
-      fresh.push([key, serialize(result)]);
+      keep(key, serialize(result));
       return result;
     },
   };
@@ -186,16 +208,20 @@ const OTHER_VERSIONS_KEPT_MS = 60 * 60 * 1000;
 export function saveArticleCache(
   folder: string,
   used: ReadonlySet<string>,
-  fresh: readonly FreshEntry[],
+  fresh: readonly FreshEntries[],
 ): void {
-  if (fresh.length === 0) return;
+  const byPack = new Map<string, [key: string, entry: Uint8Array][]>();
+  for (const { entries, chunks } of fresh) {
+    for (const [key, chunk, offset, length] of entries) {
+      const pack = packOf(folder, key);
+      const made = byPack.get(pack) ?? [];
+      made.push([key, chunks[chunk]!.subarray(offset, offset + length)]);
+      byPack.set(pack, made);
+    }
+  }
+  if (byPack.size === 0) return;
   try {
     removeOtherVersions(folder);
-    const byPack = new Map<string, FreshEntry[]>();
-    for (const made of fresh) {
-      const pack = packOf(folder, made[0]);
-      byPack.set(pack, [...(byPack.get(pack) ?? []), made]);
-    }
     mkdirSync(folder, { recursive: true });
     for (const [pack, made] of byPack) {
       const entries = new Map<string, Uint8Array>();

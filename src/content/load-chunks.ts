@@ -2,7 +2,7 @@
  * What the parallel loader's threads share (load-parallel.ts, load-worker.ts): the messages and
  * the claiming of chunks from one counter. Kept apart so a worker loads nothing it does not run.
  */
-import type { FreshEntry } from "./article-cache.ts";
+import type { FreshEntries } from "./article-cache.ts";
 import type { CheckedFile } from "./load-articles.ts";
 import type { SourceFile } from "./source-files.mjs";
 
@@ -22,7 +22,7 @@ export interface LoadWorkerData {
  */
 export type LoadWorkerMessage =
   | { start: number; results: { stamp: string; checked: CheckedFile }[] }
-  | { done: true; cache?: { used: readonly string[]; fresh: readonly FreshEntry[] } };
+  | { done: true; cache?: { used: readonly string[]; fresh: FreshEntries } };
 
 /** The [start, end) ranges of `total` items this thread claims, one chunk at a time. */
 export function* claimChunks(

@@ -11,7 +11,7 @@ import path from "node:path";
 import { site } from "../site.ts";
 import { startTypeScriptWorker, workerCodeVersion } from "../worker.ts";
 import { articleCacheFolder } from "./article-cache-folder.mjs";
-import type { FreshEntry } from "./article-cache.ts";
+import type { FreshEntries } from "./article-cache.ts";
 import {
   holdWorkerEvents,
   LOAD_CHUNK_SIZE,
@@ -40,7 +40,8 @@ function relinkSection(checked: CheckedFile): CheckedFile {
 /** What the threads of a load did with the cache of checked articles (article-cache.ts). */
 interface CacheUse {
   used: Set<string>;
-  fresh: FreshEntry[];
+  /** Per thread. */
+  fresh: FreshEntries[];
 }
 
 function collectFromWorker(
@@ -54,7 +55,7 @@ function collectFromWorker(
     worker.on("message", (message: LoadWorkerMessage) => {
       if ("done" in message) {
         for (const key of message.cache?.used ?? []) cacheUse.used.add(key);
-        cacheUse.fresh.push(...(message.cache?.fresh ?? []));
+        if (message.cache) cacheUse.fresh.push(message.cache.fresh);
         return resolve();
       }
       onResults(message.results.length);
@@ -191,9 +192,15 @@ export function startArticleLoad(
         let checkedNow = files.length;
         if (folder !== undefined && cache) {
           for (const key of cache.used) cacheUse.used.add(key);
-          cacheUse.fresh.push(...cache.fresh);
-          checkedNow = cacheUse.fresh.length;
+          cacheUse.fresh.push(cache.fresh);
+          checkedNow = cacheUse.fresh.reduce((sum, { entries }) => sum + entries.length, 0);
           saveArticleCache(folder, cacheUse.used, cacheUse.fresh);
+          // The load outlives this call (the build keeps it): let the entries' memory go. (It is
+          // given back at the main thread's next full garbage collection, which at 50,000
+          // articles comes after the build's peak: that peak is 0.4–0.6 GiB higher with the cache
+          // cold, measured; 2.9 GiB instead of 3.3 with a collection forced here.)
+          cacheUse.fresh.length = 0;
+          cacheUse.used.clear();
         }
         // This thread's cache learns what the workers checked, so a later `readArticles` of the
         // same unchanged files reads nothing again.

@@ -19,4 +19,14 @@ for (const [start, end] of claimChunks(new Int32Array(counter), files.length, ch
   }));
   post({ start, results });
 }
-post({ done: true, cache: cache && { used: cache.used, fresh: cache.fresh } });
+if (cache) {
+  // The entries' buffers are handed over, not copied (article-cache.ts).
+  const message: LoadWorkerMessage = {
+    done: true,
+    cache: { used: cache.used, fresh: cache.fresh },
+  };
+  parentPort!.postMessage(
+    message,
+    cache.fresh.chunks.map((chunk) => chunk.buffer as ArrayBuffer),
+  );
+} else post({ done: true });

@@ -16,7 +16,11 @@ import path from "node:path";
 import { serialize } from "node:v8";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeCorpus } from "../../bench/corpus.ts";
-import { openArticleCache, saveArticleCache } from "../../src/content/article-cache.ts";
+import {
+  openArticleCache,
+  saveArticleCache,
+  type FreshEntries,
+} from "../../src/content/article-cache.ts";
 import { ARTICLE_CACHES, articleCacheFolder } from "../../src/content/article-cache-folder.mjs";
 import { checkSource, readAndCheck } from "../../src/content/load-articles.ts";
 
@@ -55,9 +59,15 @@ const uncached = () =>
 function throughCache() {
   const cache = openArticleCache(folder);
   const results = files.map((file) => readAndCheck(path.join(root, file), file, cache));
-  saveArticleCache(folder, new Set(cache.used), cache.fresh);
+  saveArticleCache(folder, new Set(cache.used), [cache.fresh]);
   return { cache, results };
 }
+
+/** Entries of the given keys, each holding `bytes`, as a thread that made them would give them. */
+const entriesOf = (keys: readonly string[], bytes: Uint8Array): FreshEntries => ({
+  entries: keys.map((key) => [key, 0, 0, bytes.length]),
+  chunks: [bytes],
+});
 
 describe("openArticleCache and saveArticleCache", () => {
   it("give what checking gives, cold and then warm, and check nothing when warm", () => {
@@ -71,11 +81,11 @@ describe("openArticleCache and saveArticleCache", () => {
     );
     const cold = throughCache();
     expect(cold.results, "cold: checked now").toStrictEqual(expected);
-    expect(cold.cache.fresh, "cold: every file checked").toHaveLength(files.length);
+    expect(cold.cache.fresh.entries, "cold: every file checked").toHaveLength(files.length);
     const warm = throughCache();
     // toStrictEqual: dates stay dates, and an absent field stays absent rather than undefined.
     expect(warm.results, "warm: read from the cache").toStrictEqual(expected);
-    expect(warm.cache.fresh, "warm: no file checked").toHaveLength(0);
+    expect(warm.cache.fresh.entries, "warm: no file checked").toHaveLength(0);
     expect(warm.cache.used, "the same entries asked for").toEqual(cold.cache.used);
     expect(new Set(cold.cache.used).size, "one entry per file").toBe(files.length);
     expect(
@@ -90,7 +100,7 @@ describe("openArticleCache and saveArticleCache", () => {
     writeFileSync(path.join(root, "news", "copy.md"), bytes);
     const cache = openArticleCache(folder);
     const copy = readAndCheck(path.join(root, "news", "copy.md"), "news/copy.md", cache);
-    expect(cache.fresh, "the same bytes under another name are checked").toHaveLength(1);
+    expect(cache.fresh.entries, "the same bytes under another name are checked").toHaveLength(1);
     expect(
       copy.problems.map((problem) => problem.file),
       "its problems name it",
@@ -102,7 +112,7 @@ describe("openArticleCache and saveArticleCache", () => {
     const changed = path.join(root, files[1]!);
     writeFileSync(changed, readFileSync(changed, "utf8").replace(/^lead: /mu, "lead: تازه "));
     const { cache, results } = throughCache();
-    expect(cache.fresh).toHaveLength(1);
+    expect(cache.fresh.entries).toHaveLength(1);
     expect(results).toStrictEqual(uncached());
   });
 
@@ -111,11 +121,13 @@ describe("openArticleCache and saveArticleCache", () => {
     // A build without the first file, whose one new entry falls in that file's pack.
     const [dropped, ...kept] = cache.used;
     const newcomer = `${dropped!.slice(0, 2)}${"0".repeat(62)}`;
-    saveArticleCache(folder, new Set([...kept, newcomer]), [[newcomer, serialize(results[1])]]);
+    saveArticleCache(folder, new Set([...kept, newcomer]), [
+      entriesOf([newcomer], serialize(results[1])),
+    ]);
     const again = throughCache();
     expect(again.results).toStrictEqual(uncached());
     expect(
-      again.cache.fresh.map(([key]) => key),
+      again.cache.fresh.entries.map(([key]) => key),
       "the dropped file's entry is gone",
     ).toEqual([dropped]);
   });
@@ -128,15 +140,13 @@ describe("openArticleCache and saveArticleCache", () => {
   ])("reads an entry holding %s as missing, and makes it anew", (_, damaged) => {
     const { cache } = throughCache();
     const used = new Set(cache.used);
-    saveArticleCache(
-      folder,
-      used,
-      cache.used.map((key) => [key, damaged]),
-    );
+    saveArticleCache(folder, used, [entriesOf(cache.used, damaged)]);
     const again = throughCache();
     expect(again.results).toStrictEqual(uncached());
-    expect(again.cache.fresh, "every damaged entry checked again").toHaveLength(files.length);
-    expect(throughCache().cache.fresh, "and made anew").toHaveLength(0);
+    expect(again.cache.fresh.entries, "every damaged entry checked again").toHaveLength(
+      files.length,
+    );
+    expect(throughCache().cache.fresh.entries, "and made anew").toHaveLength(0);
   });
 
   it.each([
@@ -149,8 +159,8 @@ describe("openArticleCache and saveArticleCache", () => {
       writeFileSync(path.join(folder, pack), damage(readFileSync(path.join(folder, pack))));
     const again = throughCache();
     expect(again.results).toStrictEqual(uncached());
-    expect(again.cache.fresh.length, "some files checked again").toBeGreaterThan(0);
-    expect(throughCache().cache.fresh, "and made anew").toHaveLength(0);
+    expect(again.cache.fresh.entries.length, "some files checked again").toBeGreaterThan(0);
+    expect(throughCache().cache.fresh.entries, "and made anew").toHaveLength(0);
   });
 
   it("checks every file, without throwing, when its folder cannot be written", () => {
@@ -158,8 +168,8 @@ describe("openArticleCache and saveArticleCache", () => {
     writeFileSync(folder, "a file where the folder would be");
     const { cache, results } = throughCache();
     expect(results).toStrictEqual(uncached());
-    expect(cache.fresh).toHaveLength(files.length);
-    expect(throughCache().cache.fresh, "nothing was kept").toHaveLength(files.length);
+    expect(cache.fresh.entries).toHaveLength(files.length);
+    expect(throughCache().cache.fresh.entries, "nothing was kept").toHaveLength(files.length);
   });
 
   it("removes other versions' folders an hour after their last write", () => {
