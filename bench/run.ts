@@ -171,17 +171,18 @@ const SEARCH_HEADER = [
 ];
 
 const COLD_HEADER = [
-  "| articles | wall | CPU (all threads) | wall ÷ floor | wall ÷ floor as a process | warm median ÷ cold |",
-  "| ---: | ---: | ---: | ---: | ---: | ---: |",
+  "| articles | wall | CPU (all threads) | peak RSS | wall ÷ floor | wall ÷ floor as a process | warm median ÷ cold |",
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
 ];
 
 function formatColdRow(row: Row): string {
-  if (!row.cold) return `${thousands(row.count)} | not run | | | | `;
+  if (!row.cold) return `${thousands(row.count)} | not run | | | | | `;
   const wall = row.cold.processMs;
   return [
     thousands(row.count),
     `${seconds(wall)} s`,
     `${seconds(row.cold.cpuMs)} s`,
+    mebibytes(row.cold.peakRssBytes),
     `${(wall / median(row.floor)).toFixed(1)}×`,
     `${(wall / median(row.floorProcess)).toFixed(1)}×`,
     (median(row.wall) / wall).toFixed(2),
