@@ -5,6 +5,7 @@
  * (scripts/start-article-load.mjs), before tsx is registered, so this module and what it imports
  * are JavaScript. src/worker.ts makes the bundles and starts every other worker through here.
  */
+import { createHash } from "node:crypto";
 import { readFileSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +16,31 @@ export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 /** Where the bundles and their manifests are written: under node_modules/, so imports resolve. */
 export const BUNDLES = path.join(ROOT, "node_modules", ".cache", "sarkhat-workers");
+
+/** npm's record of the packages installed in node_modules, rewritten by every install that changes them. */
+export const INSTALLED_PACKAGES = path.join(ROOT, "node_modules", ".package-lock.json");
+
+/** @type {string | undefined} */
+let installedPackages;
+
+/**
+ * Which packages a bundle's imports load: a hash of `INSTALLED_PACKAGES` (empty when there is
+ * none). A bundle holds this project's modules only; the packages it imports (markdown-it, zod,
+ * yaml…) are loaded as installed, so a cache of a worker's results must also change with them.
+ * Read once per process.
+ */
+export function installedPackagesVersion() {
+  if (installedPackages === undefined) {
+    try {
+      installedPackages = createHash("sha256")
+        .update(readFileSync(INSTALLED_PACKAGES))
+        .digest("hex");
+    } catch {
+      installedPackages = "";
+    }
+  }
+  return installedPackages;
+}
 
 /**
  * What a bundle was made from: each input file with its modification time and size.

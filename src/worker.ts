@@ -19,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import {
   BUNDLES,
+  installedPackagesVersion,
   manifestPath,
   reusableBundle,
   ROOT,
@@ -119,7 +120,7 @@ export async function makeWorkerBundle(entry: URL): Promise<string | undefined> 
 }
 
 /** `makeWorkerBundle`, once per entry per process. */
-function bundleWorker(entry: URL): Promise<string | undefined> {
+export function bundleWorker(entry: URL): Promise<string | undefined> {
   let bundle = bundles.get(entry.href);
   if (!bundle) {
     bundle = makeWorkerBundle(entry);
@@ -132,12 +133,15 @@ function bundleWorker(entry: URL): Promise<string | undefined> {
 
 /**
  * Which code `entry` runs as, for caches of its results: the name of its bundle, which holds the
- * hash of everything bundled (this project's modules; packages stay external). `undefined` when
- * there is no bundle (a read-only node_modules): then there is nothing to key a cache on.
+ * hash of everything bundled (this project's modules), and the packages installed, which the
+ * bundle imports (`installedPackagesVersion`). `undefined` when there is no bundle (a read-only
+ * node_modules): then there is nothing to key a cache on.
  */
 export async function workerCodeVersion(entry: URL): Promise<string | undefined> {
   const bundle = await bundleWorker(entry);
-  return bundle === undefined ? undefined : path.basename(bundle);
+  return bundle === undefined
+    ? undefined
+    : `${path.basename(bundle)}\0${installedPackagesVersion()}`;
 }
 
 /** Start `entry` (a `.ts` module URL of this project) in a worker thread with `workerData`. */

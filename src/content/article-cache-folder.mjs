@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { ROOT } from "../worker-bundles.mjs";
+import { installedPackagesVersion, ROOT } from "../worker-bundles.mjs";
 
 /**
  * The caches of every version of the loader, one folder each (named by `articleCacheFolder`):
@@ -22,16 +22,24 @@ export const ARTICLE_CACHES =
  * name holds the hash of everything bundled: src/worker.ts). What a checked file holds depends,
  * beside its bytes and its name, on that code; on V8, whose serialisation the entries are in; on
  * the Unicode, ICU and time-zone data of this Node (the rules' `\p{…}` classes, dates read in
- * the site's zone); and on the two settings the bundled code reads from the environment
+ * the site's zone); on the packages the bundle imports, as installed (markdown-it, yaml, zod…:
+ * `installedPackagesVersion`); and on the two settings the bundled code reads from the environment
  * (src/site.ts, src/urls.ts). A change to any of them is another folder, so a stale entry is never
- * read. `caches`: the folder of every version's folder, `ARTICLE_CACHES` by default.
+ * read. `caches`: the folder of every version's folder, `ARTICLE_CACHES` by default; `packages`:
+ * the packages' version, the installed one by default.
  * @param {string} bundle
  * @param {string} [caches]
+ * @param {string} [packages]
  */
-export function articleCacheFolder(bundle, caches = ARTICLE_CACHES) {
+export function articleCacheFolder(
+  bundle,
+  caches = ARTICLE_CACHES,
+  packages = installedPackagesVersion(),
+) {
   const { v8, unicode, icu, tz } = process.versions;
   const identity = [
     path.basename(bundle),
+    packages,
     v8,
     unicode,
     icu,

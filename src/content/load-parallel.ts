@@ -9,7 +9,7 @@
  */
 import path from "node:path";
 import { site } from "../site.ts";
-import { startTypeScriptWorker, workerCodeVersion } from "../worker.ts";
+import { bundleWorker, startTypeScriptWorker } from "../worker.ts";
 import { articleCacheFolder } from "./article-cache-folder.mjs";
 import type { FreshEntries } from "./article-cache.ts";
 import {
@@ -128,8 +128,8 @@ export function startArticleLoad(
   const cacheFolder: Promise<string | undefined> = early
     ? Promise.resolve(early.cacheFolder)
     : workerCount > 0
-      ? workerCodeVersion(WORKER_ENTRY).then(
-          (code) => code && articleCacheFolder(code, options.articleCaches),
+      ? bundleWorker(WORKER_ENTRY).then(
+          (bundle) => bundle && articleCacheFolder(bundle, options.articleCaches),
         )
       : Promise.resolve(undefined);
   const cacheUse: CacheUse = { used: new Set(), fresh: [] };

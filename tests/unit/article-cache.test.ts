@@ -23,6 +23,7 @@ import {
 } from "../../src/content/article-cache.ts";
 import { ARTICLE_CACHES, articleCacheFolder } from "../../src/content/article-cache-folder.mjs";
 import { checkSource, readAndCheck } from "../../src/content/load-articles.ts";
+import { installedPackagesVersion } from "../../src/worker-bundles.mjs";
 
 let root: string;
 let folder: string;
@@ -214,6 +215,13 @@ describe("articleCacheFolder", () => {
       articleCacheFolder("/x/load-worker.0123456789abcdef.mjs"),
       "another PATH_PREFIX",
     ).not.toBe(otherSite);
+    expect(
+      articleCacheFolder("/x/b.mjs", "/c", "packages-a"),
+      "other packages installed (markdown-it, yaml, zod… are not in the bundle)",
+    ).not.toBe(articleCacheFolder("/x/b.mjs", "/c", "packages-b"));
+    expect(articleCacheFolder("/x/b.mjs", "/c"), "the installed packages by default").toBe(
+      articleCacheFolder("/x/b.mjs", "/c", installedPackagesVersion()),
+    );
     expect(path.dirname(articleCacheFolder("/x/b.mjs", "/elsewhere")), "a folder given").toBe(
       "/elsewhere",
     );

@@ -10,8 +10,13 @@ import {
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { makeWorkerBundle, startTypeScriptWorker } from "../../src/worker.ts";
-import { flagsForWorkers } from "../../src/worker-bundles.mjs";
+import { createHash } from "node:crypto";
+import { makeWorkerBundle, startTypeScriptWorker, workerCodeVersion } from "../../src/worker.ts";
+import {
+  flagsForWorkers,
+  INSTALLED_PACKAGES,
+  installedPackagesVersion,
+} from "../../src/worker-bundles.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ENTRY = path.resolve(import.meta.dirname, "../fixtures/worker/echo.ts");
@@ -150,5 +155,15 @@ describe("makeWorkerBundle", () => {
     const third = await makeWorkerBundle(pathToFileURL(named));
     expect(third, "a new bundle for the new code").not.toBe(first);
     expect(readFileSync(third!, "utf8")).toContain("second-version");
+  });
+});
+
+describe("workerCodeVersion", () => {
+  it("names the bundle's code and the packages installed, which the bundle imports", async () => {
+    const packages = createHash("sha256").update(readFileSync(INSTALLED_PACKAGES)).digest("hex");
+    expect(installedPackagesVersion(), "a hash of npm's record of node_modules").toBe(packages);
+    const version = await workerCodeVersion(pathToFileURL(ENTRY));
+    const bundle = await makeWorkerBundle(pathToFileURL(ENTRY));
+    expect(version).toBe(`${path.basename(bundle!)}\0${packages}`);
   });
 });
