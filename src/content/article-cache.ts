@@ -69,40 +69,41 @@ const packOf = (folder: string, key: string) => path.join(folder, `${key.slice(0
 
 type PackTable = Map<string, [offset: number, length: number]>;
 
-/** The table of `pack`, read from its head; empty when the pack is missing or damaged. */
-function readPackTable(pack: string, bytes?: Buffer): PackTable {
+/**
+ * The table at the head of a pack (`head`: its first bytes, or all of them) whose file holds
+ * `size` bytes; empty when the head is damaged. An entry that would run past the file is left out.
+ */
+function parsePackTable(head: Buffer, size: number): PackTable {
   const table: PackTable = new Map();
+  if (head.length < 4) return table;
+  const end = 4 + head.readUInt32LE(0) * ROW_BYTES;
+  if (end > Math.min(size, head.length)) return table;
+  for (let row = 4; row < end; row += ROW_BYTES) {
+    const offset = head.readUInt32LE(row + KEY_BYTES);
+    const length = head.readUInt32LE(row + KEY_BYTES + 4);
+    if (offset + length <= size)
+      table.set(head.toString("hex", row, row + KEY_BYTES), [offset, length]);
+  }
+  return table;
+}
+
+/** The table of `pack`, reading its head only; empty when the pack is missing or damaged. */
+function readPackTable(pack: string): PackTable {
   let fd: number | undefined;
   try {
-    let size: number;
-    let head: Buffer;
-    if (bytes) {
-      size = bytes.length;
-      head = bytes;
-    } else {
-      fd = openSync(pack, "r");
-      size = fstatSync(fd).size;
-      const count = Buffer.alloc(4);
-      if (readSync(fd, count, 0, 4, 0) < 4) return table;
-      const rows = count.readUInt32LE(0) * ROW_BYTES;
-      if (4 + rows > size) return table;
-      head = Buffer.alloc(4 + rows);
-      if (readSync(fd, head, 0, head.length, 0) < head.length) return table;
-    }
-    const count = head.readUInt32LE(0);
-    if (4 + count * ROW_BYTES > Math.min(size, head.length)) return table;
-    for (let row = 4; row < 4 + count * ROW_BYTES; row += ROW_BYTES) {
-      const offset = head.readUInt32LE(row + KEY_BYTES);
-      const length = head.readUInt32LE(row + KEY_BYTES + 4);
-      if (offset + length <= size)
-        table.set(head.toString("hex", row, row + KEY_BYTES), [offset, length]);
-    }
+    fd = openSync(pack, "r");
+    const size = fstatSync(fd).size;
+    const count = Buffer.alloc(4);
+    readSync(fd, count, 0, 4, 0);
+    const head = Buffer.alloc(Math.min(size, 4 + count.readUInt32LE(0) * ROW_BYTES));
+    if (readSync(fd, head, 0, head.length, 0) < head.length) return new Map();
+    return parsePackTable(head, size);
   } catch {
     // No pack yet, or one that cannot be read: no entries.
+    return new Map();
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return table;
 }
 
 /** The bytes of one entry of `pack`; `undefined` if they cannot be read whole. */
@@ -232,7 +233,7 @@ export function saveArticleCache(
         // A pack not written yet.
       }
       if (bytes)
-        for (const [key, [offset, length]] of readPackTable(pack, bytes))
+        for (const [key, [offset, length]] of parsePackTable(bytes, bytes.length))
           if (used.has(key)) entries.set(key, bytes.subarray(offset, offset + length));
       for (const [key, entry] of made) entries.set(key, entry);
       writeFileAtomically(pack, encodePack([...entries]));

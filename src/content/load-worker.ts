@@ -10,7 +10,8 @@ import { claimChunks, type LoadWorkerData, type LoadWorkerMessage } from "./load
 
 const { files, counter, chunkSize, cacheFolder } = workerData as LoadWorkerData;
 const cache = cacheFolder === undefined ? undefined : openArticleCache(cacheFolder);
-const post = (message: LoadWorkerMessage) => parentPort!.postMessage(message);
+const post = (message: LoadWorkerMessage, transfer: ArrayBuffer[] = []) =>
+  parentPort!.postMessage(message, transfer);
 
 for (const [start, end] of claimChunks(new Int32Array(counter), files.length, chunkSize)) {
   const results = files.slice(start, end).map(({ absolute, file }) => ({
@@ -19,14 +20,8 @@ for (const [start, end] of claimChunks(new Int32Array(counter), files.length, ch
   }));
   post({ start, results });
 }
-if (cache) {
-  // The entries' buffers are handed over, not copied (article-cache.ts).
-  const message: LoadWorkerMessage = {
-    done: true,
-    cache: { used: cache.used, fresh: cache.fresh },
-  };
-  parentPort!.postMessage(
-    message,
-    cache.fresh.chunks.map((chunk) => chunk.buffer as ArrayBuffer),
-  );
-} else post({ done: true });
+// The entries' buffers are handed over, not copied (article-cache.ts).
+post(
+  { done: true, cache: cache && { used: cache.used, fresh: cache.fresh } },
+  cache?.fresh.chunks.map((chunk) => chunk.buffer as ArrayBuffer),
+);
