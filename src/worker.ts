@@ -11,22 +11,13 @@
  * a bundle is worker-bundles.mjs's part, in JavaScript: `npm run build` starts its first workers
  * before TypeScript can run (scripts/start-article-load.mjs).
  */
-import { build, type Plugin } from "esbuild";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createHash } from "node:crypto";
+import type { Plugin } from "esbuild";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import {
-  BUNDLES,
-  installedPackagesVersion,
-  manifestPath,
-  reusableBundle,
-  ROOT,
-  startBundledWorker,
-  type BundleManifest,
-} from "./worker-bundles.mjs";
-import { writeFileAtomically } from "./write-atomically.ts";
+import { cachedBundle } from "./bundle-cache.ts";
+import { installedPackagesVersion, startBundledWorker } from "./worker-bundles.mjs";
 
 // A bundle is one module, so `import.meta.url` would be the bundle's address in every module of
 // it; modules that find files next to themselves (the lexicon's word lists) must keep their own.
@@ -52,71 +43,22 @@ const keepModuleAddresses: Plugin = {
 
 const bundles = new Map<string, Promise<string | undefined>>();
 
-// Each change of the code makes new bundles: the older ones of an entry go once they are an hour
-// old (a build still running from an older checkout may be using one until then).
-function forgetOldBundles(name: string): void {
-  const hourAgo = Date.now() - 3_600_000;
-  for (const file of readdirSync(BUNDLES)) {
-    if (!file.startsWith(`${name}.`) || !file.endsWith(".mjs")) continue;
-    const full = path.join(BUNDLES, file);
-    try {
-      if (statSync(full).mtimeMs < hourAgo) rmSync(full, { force: true });
-    } catch {
-      // Another build removed it first.
-    }
-  }
-}
-
 /**
- * The file of the entry bundled into one module, made now unless the last one is still current;
- * `undefined` when the bundle cannot be written (a read-only node_modules): the worker then
- * registers tsx after all. Exported for its tests; workers go through `bundleWorker`.
+ * The file of the entry bundled into one module, made now unless the last one is still current
+ * (src/bundle-cache.ts); `undefined` when the bundle cannot be written (a read-only
+ * node_modules): the worker then registers tsx after all. Exported for its tests; workers go
+ * through `bundleWorker`.
  */
 export async function makeWorkerBundle(entry: URL): Promise<string | undefined> {
-  const name = path.basename(entry.pathname, ".ts");
-  const reusable = reusableBundle(name);
-  if (reusable) return reusable;
-  const started = Date.now();
-  const result = await build({
-    entryPoints: [fileURLToPath(entry)],
+  const bundle = await cachedBundle(path.basename(entry.pathname, ".ts"), fileURLToPath(entry), {
     bundle: true,
     packages: "external",
     platform: "node",
     format: "esm",
     target: "node20",
-    absWorkingDir: ROOT,
-    write: false,
-    metafile: true,
-    logLevel: "silent",
     plugins: [keepModuleAddresses],
   });
-  const [output] = result.outputFiles;
-  if (!output) throw new Error(`esbuild wrote nothing for the worker ${entry.href}`);
-  const hash = createHash("sha256").update(output.contents).digest("hex").slice(0, 16);
-  const file = path.join(BUNDLES, `${name}.${hash}.mjs`);
-  const manifest: BundleManifest = {
-    bundle: file,
-    inputs: Object.keys(result.metafile.inputs).map((input) => {
-      const absolute = path.resolve(ROOT, input);
-      const stats = statSync(absolute);
-      return [absolute, stats.mtimeMs, stats.size];
-    }),
-  };
-  // A file saved while esbuild ran may be bundled as it was before: then no manifest, so the next
-  // build bundles again rather than trust stamps of a version this bundle may not hold.
-  const settled = manifest.inputs.every(([, mtimeMs]) => mtimeMs < started);
-  try {
-    mkdirSync(BUNDLES, { recursive: true });
-    if (!existsSync(file)) {
-      forgetOldBundles(name);
-      writeFileAtomically(file, output.contents);
-    }
-    if (settled) writeFileAtomically(manifestPath(name), JSON.stringify(manifest));
-    else rmSync(manifestPath(name), { force: true });
-    return file;
-  } catch {
-    return existsSync(file) ? file : undefined;
-  }
+  return bundle.file;
 }
 
 /** `makeWorkerBundle`, once per entry per process. */

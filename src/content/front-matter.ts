@@ -11,7 +11,18 @@
  * from that same scan; anything else, and anything js-yaml rejects, is read by `yaml`.
  */
 import { CORE_SCHEMA, load } from "js-yaml";
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from "yaml";
+import { createRequire } from "node:module";
+import type { Node } from "yaml";
+
+const require = createRequire(import.meta.url);
+let yamlPackage: typeof import("yaml") | undefined;
+
+// Loaded the first time a front matter needs it: most files never do, and loading it took 50 ms
+// of each thread's start that reads articles (measured). Required, not imported, because
+// `parseWithPositions` is synchronous; Node loads the same file for both (its `node` export).
+function yaml(): typeof import("yaml") {
+  return (yamlPackage ??= require("yaml") as typeof import("yaml"));
+}
 
 export interface ParsedSource {
   /** The front matter as plain data; dates stay strings (YAML core schema) so Tehran time applies. */
@@ -70,6 +81,7 @@ export function parseSource(source: string): ParsedSource {
 
 /** The reference reading, by `yaml`: errors and key lines from its document's positions. */
 export function parseWithPositions(yamlText: string, body: string): ParsedSource {
+  const { isMap, isScalar, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   // The core schema keeps `2020-12-03` a string (YAML 1.1 would make it a UTC Date and lose the zone).
   const document = parseDocument(yamlText, {

@@ -2,10 +2,10 @@
  * The search page's own assets, fingerprinted like the site's stylesheet (src/assets.ts): its
  * script, bundled from TypeScript by esbuild (the only JavaScript the site ships), and its styles.
  */
-import { build } from "esbuild";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { fingerprint } from "../assets.ts";
+import { cachedBundle } from "../bundle-cache.ts";
 
 export interface SearchAssets {
   script: { path: string; content: string };
@@ -17,20 +17,17 @@ const STYLESHEET = fileURLToPath(new URL("../../assets/css/search.css", import.m
 
 /** Bundle the search page's script for the browsers the site supports, minified. */
 export async function bundleSearchScript(): Promise<string> {
-  const result = await build({
-    entryPoints: [SCRIPT_ENTRY],
+  const bundle = await cachedBundle("search-page", SCRIPT_ENTRY, {
     bundle: true,
     format: "esm",
     platform: "browser",
     target: ["es2020"],
     minify: true,
-    write: false,
     legalComments: "none",
-    logLevel: "silent",
   });
-  const [output] = result.outputFiles;
-  if (!output) throw new Error(`esbuild wrote nothing for ${SCRIPT_ENTRY}`);
-  return output.text;
+  return bundle.file === undefined
+    ? new TextDecoder().decode(bundle.contents)
+    : readFileSync(bundle.file, "utf8");
 }
 
 export async function buildSearchAssets(): Promise<SearchAssets> {

@@ -14,13 +14,14 @@
  * an unchanged article keeps its URL, but a corrected title must show). Chunks are named by their
  * content and come from the store.
  */
-import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { cachedBundle } from "../bundle-cache.ts";
 import { routes } from "../routes.ts";
 import { pathPrefix, sitePath } from "../urls.ts";
+import type { OfflineSettings } from "./browser/service-worker.ts";
 import {
   SEARCH_CHUNKS_PATH,
   SEARCH_DOCUMENTS_PATH,
@@ -109,7 +110,7 @@ export function planOffline(siteDir: string): OfflinePlan {
   };
 }
 
-/** Bundle the service worker for `plan` and write it to the site; returns its bytes. */
+/** Write the service worker for `plan` into the site: its settings, then its bundle; returns its bytes. */
 export async function writeServiceWorker(
   siteDir: string,
   plan: OfflinePlan = planOffline(siteDir),
@@ -125,25 +126,24 @@ export async function writeServiceWorker(
         : readFileSync(file),
     );
   }
-  const result = await build({
-    entryPoints: [ENTRY],
+  const bundle = await cachedBundle("service-worker", ENTRY, {
     bundle: true,
     format: "iife",
     platform: "browser",
     target: ["es2020"],
     minify: true,
-    write: false,
     legalComments: "none",
-    logLevel: "silent",
-    define: {
-      PRECACHE: JSON.stringify(plan.precache),
-      NETWORK_FIRST: JSON.stringify(plan.networkFirst),
-      NETWORK_FIRST_FOLDERS: JSON.stringify(plan.networkFirstFolders),
-      VERSION: JSON.stringify(version.digest("hex").slice(0, 12)),
-    },
   });
-  const [output] = result.outputFiles;
-  if (!output) throw new Error(`esbuild wrote nothing for ${ENTRY}`);
-  writeFileSync(path.join(siteDir, SERVICE_WORKER_PATH), output.text);
-  return output.contents.byteLength;
+  const settings: OfflineSettings = {
+    precache: plan.precache,
+    networkFirst: plan.networkFirst,
+    networkFirstFolders: plan.networkFirstFolders,
+    version: version.digest("hex").slice(0, 12),
+  };
+  const script = Buffer.concat([
+    Buffer.from(`const SARKHAT_OFFLINE = ${JSON.stringify(settings)};\n`),
+    bundle.file === undefined ? bundle.contents : readFileSync(bundle.file),
+  ]);
+  writeFileSync(path.join(siteDir, SERVICE_WORKER_PATH), script);
+  return script.byteLength;
 }

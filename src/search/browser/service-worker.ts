@@ -8,14 +8,25 @@
  * - files whose name does not change with their content (the page, the manifest, the result
  *   documents) are fetched from the network first and from the store only offline; files named
  *   by their content (chunks, assets) come from the store.
- * Bundled by esbuild with PRECACHE, NETWORK_FIRST, NETWORK_FIRST_FOLDERS and VERSION defined at
- * build time.
+ * Bundled by esbuild once for every build (the bundle is the same for every site); each build
+ * writes its site's settings before it, in sw.js.
  */
 
-declare const PRECACHE: string[];
-declare const NETWORK_FIRST: string[];
-declare const NETWORK_FIRST_FOLDERS: string[];
-declare const VERSION: string;
+/** What a build writes before the bundle, as `const SARKHAT_OFFLINE = {…};` (src/search/offline.ts). */
+export interface OfflineSettings {
+  precache: string[];
+  networkFirst: string[];
+  networkFirstFolders: string[];
+  /** Changes whenever a stored file does, so that a new build replaces the stored copies. */
+  version: string;
+}
+declare const SARKHAT_OFFLINE: OfflineSettings;
+const {
+  precache: PRECACHE,
+  networkFirst: NETWORK_FIRST,
+  networkFirstFolders: NETWORK_FIRST_FOLDERS,
+  version: VERSION,
+} = SARKHAT_OFFLINE;
 
 // The service worker API, as far as this file uses it (the DOM library describes pages only).
 interface ExtendableEvent extends Event {
