@@ -40,14 +40,16 @@ function forgetOldBundles(name: string, extension: string): void {
 
 /**
  * `entry` bundled by esbuild with `options`, as `name` (names are the cache's keys: one entry,
- * one set of options per name), reused while every file it was made from is unchanged, and npm's
- * record of the packages installed too: a new esbuild may bundle differently, and a bundle for
- * the browser holds the packages it imports.
+ * one set of options per name), reused while every file it was made from is unchanged; and so are
+ * `optionsFrom` (the file of the module that gives the options: new options, a new bundle), this module, and
+ * npm's record of the packages installed (a new esbuild may bundle differently, and a bundle for
+ * the browser holds the packages it imports).
  */
 export async function cachedBundle(
   name: string,
   entry: string,
   options: Omit<BuildOptions, "entryPoints" | "write" | "metafile">,
+  optionsFrom: string,
 ): Promise<CachedBundle> {
   const reusable = reusableBundle(name);
   if (reusable) return { file: reusable };
@@ -67,11 +69,14 @@ export async function cachedBundle(
   const extension = options.platform === "browser" ? ".js" : ".mjs";
   const hash = createHash("sha256").update(output.contents).digest("hex").slice(0, 16);
   const file = path.join(BUNDLES, `${name}.${hash}${extension}`);
-  const inputs = Object.keys(result.metafile.inputs).map((input) => path.resolve(ROOT, input));
-  if (existsSync(INSTALLED_PACKAGES)) inputs.push(INSTALLED_PACKAGES);
+  const inputs = new Set(
+    Object.keys(result.metafile.inputs).map((input) => path.resolve(ROOT, input)),
+  );
+  inputs.add(path.resolve(optionsFrom)).add(import.meta.filename);
+  if (existsSync(INSTALLED_PACKAGES)) inputs.add(INSTALLED_PACKAGES);
   const manifest: BundleManifest = {
     bundle: file,
-    inputs: inputs.map((input) => {
+    inputs: [...inputs].map((input) => {
       const stats = statSync(input);
       return [input, stats.mtimeMs, stats.size];
     }),

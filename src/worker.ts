@@ -50,14 +50,19 @@ const bundles = new Map<string, Promise<string | undefined>>();
  * through `bundleWorker`.
  */
 export async function makeWorkerBundle(entry: URL): Promise<string | undefined> {
-  const bundle = await cachedBundle(path.basename(entry.pathname, ".ts"), fileURLToPath(entry), {
-    bundle: true,
-    packages: "external",
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    plugins: [keepModuleAddresses],
-  });
+  const bundle = await cachedBundle(
+    path.basename(entry.pathname, ".ts"),
+    fileURLToPath(entry),
+    {
+      bundle: true,
+      packages: "external",
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      plugins: [keepModuleAddresses],
+    },
+    import.meta.filename,
+  );
   return bundle.file;
 }
 

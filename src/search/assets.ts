@@ -17,14 +17,19 @@ const STYLESHEET = fileURLToPath(new URL("../../assets/css/search.css", import.m
 
 /** Bundle the search page's script for the browsers the site supports, minified. */
 export async function bundleSearchScript(): Promise<string> {
-  const bundle = await cachedBundle("search-page", SCRIPT_ENTRY, {
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: ["es2020"],
-    minify: true,
-    legalComments: "none",
-  });
+  const bundle = await cachedBundle(
+    "search-page",
+    SCRIPT_ENTRY,
+    {
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      target: ["es2020"],
+      minify: true,
+      legalComments: "none",
+    },
+    import.meta.filename,
+  );
   return bundle.file === undefined
     ? new TextDecoder().decode(bundle.contents)
     : readFileSync(bundle.file, "utf8");

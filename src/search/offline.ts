@@ -126,14 +126,19 @@ export async function writeServiceWorker(
         : readFileSync(file),
     );
   }
-  const bundle = await cachedBundle("service-worker", ENTRY, {
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: ["es2020"],
-    minify: true,
-    legalComments: "none",
-  });
+  const bundle = await cachedBundle(
+    "service-worker",
+    ENTRY,
+    {
+      bundle: true,
+      format: "iife",
+      platform: "browser",
+      target: ["es2020"],
+      minify: true,
+      legalComments: "none",
+    },
+    import.meta.filename,
+  );
   const settings: OfflineSettings = {
     precache: plan.precache,
     networkFirst: plan.networkFirst,
