@@ -7,7 +7,7 @@
  * articles: 60–90 ms of the main thread (loading esbuild, starting it, two browser bundles).
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { BuildOptions } from "esbuild";
 import {
@@ -22,6 +22,11 @@ import { writeFileAtomically } from "./write-atomically.ts";
 
 /** A bundle as `cachedBundle` gives it: its file, or only its bytes when it could not be written. */
 export type CachedBundle = { file: string } | { file?: undefined; contents: Uint8Array };
+
+/** The bytes of a bundle, read from its file or as made. */
+export function bundleContents(bundle: CachedBundle): Buffer {
+  return bundle.file === undefined ? Buffer.from(bundle.contents) : readFileSync(bundle.file);
+}
 
 // Each change of the code makes new bundles: the older ones of an entry go once they are an hour
 // old (a build still running from an older checkout may be using one until then).

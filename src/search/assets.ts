@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { fingerprint } from "../assets.ts";
-import { cachedBundle } from "../bundle-cache.ts";
+import { bundleContents, cachedBundle } from "../bundle-cache.ts";
 
 export interface SearchAssets {
   script: { path: string; content: string };
@@ -30,9 +30,7 @@ export async function bundleSearchScript(): Promise<string> {
     },
     import.meta.filename,
   );
-  return bundle.file === undefined
-    ? new TextDecoder().decode(bundle.contents)
-    : readFileSync(bundle.file, "utf8");
+  return bundleContents(bundle).toString("utf8");
 }
 
 export async function buildSearchAssets(): Promise<SearchAssets> {

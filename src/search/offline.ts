@@ -18,7 +18,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { cachedBundle } from "../bundle-cache.ts";
+import { bundleContents, cachedBundle } from "../bundle-cache.ts";
 import { routes } from "../routes.ts";
 import { pathPrefix, sitePath } from "../urls.ts";
 import type { OfflineSettings } from "./browser/service-worker.ts";
@@ -147,7 +147,7 @@ export async function writeServiceWorker(
   };
   const script = Buffer.concat([
     Buffer.from(`const SARKHAT_OFFLINE = ${JSON.stringify(settings)};\n`),
-    bundle.file === undefined ? bundle.contents : readFileSync(bundle.file),
+    bundleContents(bundle),
   ]);
   writeFileSync(path.join(siteDir, SERVICE_WORKER_PATH), script);
   return script.byteLength;

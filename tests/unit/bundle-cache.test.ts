@@ -10,7 +10,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cachedBundle, type CachedBundle } from "../../src/bundle-cache.ts";
+import { bundleContents, cachedBundle, type CachedBundle } from "../../src/bundle-cache.ts";
 import {
   BUNDLES,
   INSTALLED_PACKAGES,
@@ -117,5 +117,17 @@ describe("cachedBundle", () => {
       remade.inputs.find(([file]) => file === INSTALLED_PACKAGES)?.[2],
       "the bundle was made again, with the record as it is",
     ).toBe(statSync(INSTALLED_PACKAGES).size);
+  });
+
+  it("gives a bundle's bytes from its file, or as made when it could not be written", () => {
+    const file = path.join(dir, "made.js");
+    writeFileSync(file, "console.log(1);\n");
+    expect(bundleContents({ file }).toString("utf8"), "read from the file").toBe(
+      "console.log(1);\n",
+    );
+    const contents = new TextEncoder().encode("console.log(2);\n");
+    expect(bundleContents({ contents }).toString("utf8"), "the bytes as made").toBe(
+      "console.log(2);\n",
+    );
   });
 });
