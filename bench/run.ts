@@ -1,7 +1,9 @@
 /**
- * `npm run bench -- [N…] [--runs R] [--warmup W] [--keep] [--dir D]`: build the full site from a generated
- * corpus of N articles and compare it with the floor (bench/floor.ts) run in this same process,
- * and with the floor run as a process of its own (bench/floor-child.ts).
+ * `npm run bench -- [N…] [--runs R] [--warmup W] [--keep] [--dir D] [--no-stock]`: build the full
+ * site from a generated corpus of N articles and compare it with the floor (bench/floor.ts) run in
+ * this same process, with the floor run as a process of its own (bench/floor-child.ts), and with a
+ * stock Eleventy 3 site built from the same corpus (bench/stock-eleventy.ts), each of its runs
+ * just before one of the build's, so that both see the machine in the same minute.
  *
  * Builds run in a temporary copy of the project (bench/project-copy.ts), each in a child process
  * (bench/build-child.ts) so its peak RSS is its own. The child runs what `npm run build` runs
@@ -26,6 +28,8 @@ import { buildScriptFlags } from "./build-flags.ts";
 import { writeCorpus } from "./corpus.ts";
 import { copyProject } from "./project-copy.ts";
 import { renderFloor } from "./floor.ts";
+import { prepareStockSite, STOCK_CHILD, type StockMeasurement } from "./stock-eleventy.ts";
+import { directorySize } from "../src/fs-size.ts";
 import { ROOT } from "../src/worker-bundles.mjs";
 import { LINT_CACHE_FILE } from "../src/typography-summary.ts";
 import { ARTICLE_CACHES } from "../src/content/article-cache-folder.mjs";
@@ -37,6 +41,8 @@ interface Options {
   keep: boolean;
   /** Where the temporary folder goes. */
   dir: string;
+  /** Build the stock Eleventy site beside each build (on unless --no-stock). */
+  stock: boolean;
 }
 
 function parseArguments(args: string[]): Options {
@@ -44,6 +50,7 @@ function parseArguments(args: string[]): Options {
     counts: [],
     warmup: 1,
     keep: false,
+    stock: true,
     dir: existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir(),
   };
   for (let index = 0; index < args.length; index++) {
@@ -57,12 +64,13 @@ function parseArguments(args: string[]): Options {
     if (arg === "--runs") options.runs = value();
     else if (arg === "--warmup") options.warmup = value();
     else if (arg === "--keep") options.keep = true;
+    else if (arg === "--no-stock") options.stock = false;
     else if (arg === "--dir") options.dir = args[++index] ?? options.dir;
     else {
       const count = Number(arg.replace(/[,_]/g, ""));
       if (!Number.isInteger(count) || count < 1)
         throw new Error(
-          `expected a number of articles like 1000 or an option (--runs, --warmup, --keep, --dir), got ${JSON.stringify(arg)}`,
+          `expected a number of articles like 1000 or an option (--runs, --warmup, --keep, --dir, --no-stock), got ${JSON.stringify(arg)}`,
         );
       options.counts.push(count);
     }
@@ -74,7 +82,8 @@ function parseArguments(args: string[]): Options {
 /**
  * Run `script` (a bench/ file) in a child process with the Node flags `nodeFlags` and parse the
  * JSON of its last stdout line. The build child starts as `npm run build` does
- * (buildScriptFlags); the floor, which imports only markdown-it, under plain `tsx`.
+ * (buildScriptFlags); the floor, which imports only markdown-it, under plain `tsx`; the stock
+ * Eleventy site under plain `node`.
  */
 function runChild<T>(
   projectDir: string,
@@ -138,6 +147,15 @@ interface Row {
   search: BuildMeasurement["search"][];
   /** One more run, with the build's caches removed first (see main). */
   cold?: BuildMeasurement;
+  /** The stock Eleventy site's measured runs, or why it could not be built (at 50,000, say). */
+  stock?: StockRow;
+}
+
+interface StockRow {
+  runs: StockMeasurement[];
+  files: number;
+  bytes: number;
+  failed?: string;
 }
 
 function formatRow(row: Row): string {
@@ -189,6 +207,30 @@ function formatColdRow(row: Row): string {
   ].join(" | ");
 }
 
+const STOCK_HEADER = [
+  "| articles | stock Eleventy, median (min–max) | CPU (all threads) | peak RSS | files | output | ÷ floor | ÷ floor as a process | this build ÷ stock |",
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+];
+
+function formatStockRow(row: Row): string {
+  const stock = row.stock;
+  if (!stock) return `${thousands(row.count)} | not run (--no-stock) | | | | | | | `;
+  if (stock.failed) return `${thousands(row.count)} | failed: ${stock.failed} | | | | | | | `;
+  const walls = stock.runs.map((run) => run.processMs);
+  const wall = median(walls);
+  return [
+    thousands(row.count),
+    `${seconds(wall)} s (${seconds(Math.min(...walls))}–${seconds(Math.max(...walls))})`,
+    `${seconds(median(stock.runs.map((run) => run.cpuMs)))} s`,
+    mebibytes(Math.max(...stock.runs.map((run) => run.peakRssBytes))),
+    thousands(stock.files),
+    mebibytes(stock.bytes),
+    `${(wall / median(row.floor)).toFixed(1)}×`,
+    `${(wall / median(row.floorProcess)).toFixed(1)}×`,
+    (median(row.wall) / wall).toFixed(2),
+  ].join(" | ");
+}
+
 function formatSearchRow(row: Row): string {
   const ms = median(row.search.map((search) => search.ms));
   const textMs = median(row.search.map((search) => search.textMs));
@@ -203,6 +245,38 @@ function formatSearchRow(row: Row): string {
     kibibytes(last?.indexBytes ?? 0),
     kibibytes(((last?.indexBytes ?? 0) / row.count) * 1000),
   ].join(" | ");
+}
+
+/**
+ * One build of the stock Eleventy site into `outputDir`, added to `row` when measured. A failure
+ * (out of memory on a large corpus, say) is reported in its table, and the build is measured on.
+ */
+async function measureStock(
+  projectDir: string,
+  siteDir: string,
+  outputDir: string,
+  run: { row: StockRow; measured: boolean; label: string; keep: boolean },
+): Promise<void> {
+  rmSync(outputDir, { recursive: true, force: true });
+  try {
+    const measured = await runChild<StockMeasurement>(
+      projectDir,
+      STOCK_CHILD,
+      [siteDir, outputDir],
+      [],
+    );
+    console.error(
+      `  stock Eleventy, ${run.label}: ${seconds(measured.processMs)} s (CPU ${seconds(measured.cpuMs)} s), peak RSS ${mebibytes(measured.peakRssBytes)}`,
+    );
+    if (run.measured) {
+      run.row.runs.push(measured);
+      Object.assign(run.row, directorySize(outputDir));
+    }
+  } catch (error) {
+    run.row.failed = String(error instanceof Error ? error.message : error).split("\n")[0]!;
+    console.error(`  stock Eleventy, ${run.label}: failed (${run.row.failed})`);
+  }
+  if (!run.keep) rmSync(outputDir, { recursive: true, force: true });
 }
 
 async function main(): Promise<void> {
@@ -261,6 +335,11 @@ async function main(): Promise<void> {
         floorProcess,
         search: [],
       };
+      // The stock site is laid out once per N; it keeps nothing between its builds.
+      const stockSite = options.stock
+        ? prepareStockSite(path.join(workDir, `stock-site-${count}`), corpusDir)
+        : undefined;
+      if (stockSite) row.stock = { runs: [], files: 0, bytes: 0 };
       // The measured runs are builds as an editor makes them all day: the typography lint takes
       // the findings of unchanged files from its cache (src/persian/lint-cache.ts), and the loader
       // their checked articles from its own (src/content/article-cache.ts), both filled by the
@@ -269,6 +348,13 @@ async function main(): Promise<void> {
       const coldRun = options.warmup + runs;
       for (let run = 0; run <= coldRun; run++) {
         const outputDir = path.join(workDir, `site-${count}`);
+        if (stockSite && row.stock && !row.stock.failed && run < coldRun)
+          await measureStock(projectDir, stockSite, path.join(workDir, `stock-${count}`), {
+            row: row.stock,
+            measured: run >= options.warmup,
+            label: run < options.warmup ? "warm-up" : `run ${run - options.warmup + 1}`,
+            keep: options.keep,
+          });
         if (run === coldRun) {
           rmSync(lintCacheFile, { force: true });
           rmSync(ARTICLE_CACHES, { recursive: true, force: true });
@@ -300,7 +386,10 @@ async function main(): Promise<void> {
         row.search.push(measured.search);
       }
       rows.push(row);
-      if (!options.keep) rmSync(corpusDir, { recursive: true, force: true });
+      if (!options.keep) {
+        rmSync(corpusDir, { recursive: true, force: true });
+        if (stockSite) rmSync(stockSite, { recursive: true, force: true });
+      }
     }
   } finally {
     if (!options.keep) rmSync(workDir, { recursive: true, force: true });
@@ -314,6 +403,12 @@ async function main(): Promise<void> {
     `\nThe build's caches cold (one run each, after the runs above: every file checked and linted)\n`,
   );
   console.log([...COLD_HEADER, ...rows.map((row) => `| ${formatColdRow(row)} |`)].join("\n"));
+  if (options.stock) {
+    console.log(
+      `\nStock Eleventy 3 on the same corpus (bench/stock-eleventy/: pages, an index, an RSS feed; each run just before one of the build's)\n`,
+    );
+    console.log([...STOCK_HEADER, ...rows.map((row) => `| ${formatStockRow(row)} |`)].join("\n"));
+  }
   console.log(`\nSearch index (part of the wall time above; src/search/index-site.ts)\n`);
   console.log([...SEARCH_HEADER, ...rows.map((row) => `| ${formatSearchRow(row)} |`)].join("\n"));
 }
