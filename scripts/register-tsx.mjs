@@ -9,9 +9,10 @@
  *
  * The list is what every build loads on this thread. esbuild (bundles are made only when the code
  * changed: src/bundle-cache.ts), subset-font (fonts are subset only when their cache misses:
- * src/fonts.ts) and `yaml` (front matter of an unusual shape: src/content/front-matter.ts) load
- * where they are needed, and most builds never need them; loading them took 0.2 s of this
- * thread's start, measured at 1,000 articles.
+ * src/fonts.ts), `yaml` (front matter of an unusual shape: src/content/front-matter.ts) and zod
+ * (an article not in the cache of checked ones: src/article.ts) load where they are needed, and
+ * most builds never need them; loading them took 0.3 s of this thread's start, measured at 1,000
+ * articles.
  *
  * A package left out of this list still loads, through the hooks; a package is the same instance
  * whether imported here or by TypeScript afterwards (Node caches modules by resolved URL, and
@@ -24,7 +25,6 @@ await Promise.allSettled([
   import("@11ty/eleventy"),
   import("markdown-it"),
   import("js-yaml"),
-  import("zod"),
   import("cspell-trie-lib"),
 ]);
 const { register } = await import("tsx/esm/api");

@@ -1,7 +1,8 @@
 /**
  * The article front-matter schema: the one source of the `Article` type and of its validation.
  */
-import { z } from "zod";
+import { createRequire } from "node:module";
+import type { output } from "zod";
 import { readingMinutes } from "./reading-time.ts";
 import { routes } from "./routes.ts";
 import { site, type Section } from "./site.ts";
@@ -12,62 +13,77 @@ import { toTopic, type Topic } from "./topics.ts";
 const DATE_FORMATS =
   "a date as YYYY-MM-DD or YYYY-MM-DDTHH:mm (Tehran time), optionally with an offset like +03:30";
 
-const text = z.string().superRefine((value, ctx) => {
-  const problem = findForbiddenCharacter(value);
-  if (problem)
-    ctx.addIssue({
-      code: "custom",
-      message: `contains ${problem}`,
-      params: { expected: "plain text" },
-    });
-});
-
-const requiredText = text.refine((value) => value.trim() !== "", {
-  message: "is empty",
-  params: { expected: "non-empty text" },
-});
-
-const optionalText = requiredText.optional();
-
-const dateTime = z
-  .string({ error: `is not text — expected ${DATE_FORMATS}` })
-  .transform((value, ctx) => {
-    const parsed = parseZonedDateTime(value, site.timeZone);
-    if (!parsed) {
-      ctx.addIssue({
-        code: "custom",
-        message: "is not a date",
-        params: { expected: DATE_FORMATS },
-      });
-      return z.NEVER;
-    }
-    return parsed;
-  });
-
 const sectionNames = site.sections.map((section) => section.name);
 
 /** Front matter as editors write it; unknown keys are rejected because they are usually typos. */
-export const frontMatterSchema = z.strictObject({
-  /** کد خبر: a positive whole number, unique, that makes the permanent URL. */
-  code: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-  title: requiredText,
-  /** روتیتر: the line above the title. */
-  surtitle: optionalText,
-  /** لید: the first paragraph, a summary that stands on its own. */
-  lead: requiredText,
-  date: dateTime,
-  modified: dateTime.optional(),
-  section: z.enum(sectionNames as [string, ...string[]]),
-  tags: z.array(requiredText).default([]),
-  /** The agency or outlet the report comes from. */
-  source: optionalText,
-  /** Whom the source itself quotes («به نقل از …»). */
-  quoting: optionalText,
-  author: optionalText,
-  draft: z.boolean().default(false),
-});
+function makeFrontMatterSchema({ z }: typeof import("zod")) {
+  const text = z.string().superRefine((value, ctx) => {
+    const problem = findForbiddenCharacter(value);
+    if (problem)
+      ctx.addIssue({
+        code: "custom",
+        message: `contains ${problem}`,
+        params: { expected: "plain text" },
+      });
+  });
 
-export type FrontMatter = z.output<typeof frontMatterSchema>;
+  const requiredText = text.refine((value) => value.trim() !== "", {
+    message: "is empty",
+    params: { expected: "non-empty text" },
+  });
+
+  const optionalText = requiredText.optional();
+
+  const dateTime = z
+    .string({ error: `is not text — expected ${DATE_FORMATS}` })
+    .transform((value, ctx) => {
+      const parsed = parseZonedDateTime(value, site.timeZone);
+      if (!parsed) {
+        ctx.addIssue({
+          code: "custom",
+          message: "is not a date",
+          params: { expected: DATE_FORMATS },
+        });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+  return z.strictObject({
+    /** کد خبر: a positive whole number, unique, that makes the permanent URL. */
+    code: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+    title: requiredText,
+    /** روتیتر: the line above the title. */
+    surtitle: optionalText,
+    /** لید: the first paragraph, a summary that stands on its own. */
+    lead: requiredText,
+    date: dateTime,
+    modified: dateTime.optional(),
+    section: z.enum(sectionNames as [string, ...string[]]),
+    tags: z.array(requiredText).default([]),
+    /** The agency or outlet the report comes from. */
+    source: optionalText,
+    /** Whom the source itself quotes («به نقل از …»). */
+    quoting: optionalText,
+    author: optionalText,
+    draft: z.boolean().default(false),
+  });
+}
+
+export type FrontMatterSchema = ReturnType<typeof makeFrontMatterSchema>;
+export type FrontMatter = output<FrontMatterSchema>;
+
+const require = createRequire(import.meta.url);
+let schema: FrontMatterSchema | undefined;
+
+/**
+ * The schema, made on first use. zod takes 80 ms to load, on the build's main thread and in each
+ * thread that reads articles, and a build whose articles all come from the cache of checked
+ * articles (src/content/article-cache.ts) validates none (README, "Performance").
+ */
+export function frontMatterSchema(): FrontMatterSchema {
+  return (schema ??= makeFrontMatterSchema(require("zod") as typeof import("zod")));
+}
 
 /** The expectation shown in an error for each field, where zod's own message is not enough. */
 export const fieldExpectations: Record<string, string> = {

@@ -58,7 +58,7 @@ export function zodProblems(
           line: lineOf(unknownKey),
           field: unknownKey,
           message: "is not a known front-matter field (a typo?)",
-          expected: `one of ${Object.keys(frontMatterSchema.shape).join(", ")}`,
+          expected: `one of ${Object.keys(frontMatterSchema().shape).join(", ")}`,
         });
       }
       continue;

@@ -196,7 +196,7 @@ export function checkSource(source: string, file: string): CheckedFile {
     [codeLine - 1]?.replace(/^code:\s*/, "")
     .replace(/\s+#.*$/, "")
     .trim();
-  const codeIsValid = frontMatterSchema.shape.code.safeParse(data.code).success;
+  const codeIsValid = frontMatterSchema().shape.code.safeParse(data.code).success;
   const code = codeIsValid ? (data.code as number) : undefined;
 
   const env = {};
@@ -205,7 +205,7 @@ export function checkSource(source: string, file: string): CheckedFile {
   if (typeof data === "object" && !Array.isArray(data))
     problems.unshift(...invisibleTextProblems(file, data, parsed.lineOf));
 
-  const result = frontMatterSchema.safeParse(data);
+  const result = frontMatterSchema().safeParse(data);
   if (!result.success) {
     return {
       problems: [...zodProblems(file, result.error, data, parsed.lineOf), ...problems],

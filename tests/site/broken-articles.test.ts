@@ -33,7 +33,7 @@ const at = (kind: string, file: string, place: number | string) =>
 // The expectations the report repeats come from the schema, like the report itself.
 const DATE = fieldExpectations.date;
 const SECTION = fieldExpectations.section;
-const KNOWN_FIELDS = `one of ${Object.keys(frontMatterSchema.shape).join(", ")}`;
+const KNOWN_FIELDS = `one of ${Object.keys(frontMatterSchema().shape).join(", ")}`;
 const PLAIN_TEXT = "plain text (delete the character: most editors do not show it)";
 const UNIQUE_CODE = "a news code no other article uses";
 

@@ -1,7 +1,8 @@
 /**
  * What `npm run build` loads before it knows it needs it. Packages it needs only on a cache miss
- * (esbuild: the code changed; subset-font: the font cache missed) or on unusual input (`yaml`: a
- * front matter js-yaml cannot be trusted with) cost every build 0.2 s of its start when imported
+ * (esbuild: the code changed; subset-font: the font cache missed; zod: an article is not in the
+ * cache of checked ones) or on unusual input (`yaml`: a front matter js-yaml cannot be trusted
+ * with) cost every build 0.3 s of its start when imported
  * at the top (README, "Performance"): they must be imported where they
  * are used, and not preloaded (scripts/register-tsx.mjs).
  */
@@ -11,7 +12,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const LOADED_ON_DEMAND = ["esbuild", "subset-font", "yaml"];
+const LOADED_ON_DEMAND = ["esbuild", "subset-font", "yaml", "zod"];
 
 function filesIn(folder: string): string[] {
   return readdirSync(path.join(ROOT, folder), { recursive: true, encoding: "utf8" }).map((file) =>
