@@ -80,15 +80,17 @@ let started;
  * worker threads, if it is large enough and the load worker's bundle from an earlier build is
  * still current (making a bundle needs TypeScript: the first build after a change of the loader
  * starts its workers later, from load-parallel.ts). Anything that goes wrong here (a folder that
- * does not exist) starts nothing: the build then reports it as it would have.
- * @param {{ dir: string, root: string }} options
+ * does not exist) starts nothing: the build then reports it as it would have. Gives the number of
+ * files the archive has, or 0 when it could not be listed.
+ * @param {{ dir: string, root: string, onRead?: () => void }} options
+ * @returns {number}
  */
-export function startEarlyArticleLoad({ dir, root }) {
+export function startEarlyArticleLoad({ dir, root, onRead }) {
   try {
     const files = listSourceFiles({ dir, root });
     const count = loadWorkerCount(files.length);
     const bundle = count > 0 ? reusableBundle("load-worker") : undefined;
-    if (!bundle) return;
+    if (!bundle) return files.length;
     const counter = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
     const cacheFolder = articleCacheFolder(bundle);
     // load-chunks.ts's LoadWorkerData.
@@ -100,8 +102,15 @@ export function startEarlyArticleLoad({ dir, root }) {
       return holdWorkerEvents(worker);
     });
     started = { dir, root, files, counter, cacheFolder, workers };
+    let running = workers.length;
+    for (const { worker } of workers)
+      worker.on("message", (/** @type {{ done?: boolean }} */ message) => {
+        if (message.done && --running === 0) onRead?.();
+      });
+    return files.length;
   } catch {
     started = undefined;
+    return 0;
   }
 }
 

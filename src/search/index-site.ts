@@ -16,6 +16,7 @@ import { createKeyTable } from "./key-table.ts";
 import { searchRecord, toSearchArticle, type SearchRecord } from "./records.ts";
 import { registerBackgroundWriter } from "../background-writes.ts";
 import { firstMessage, startTypeScriptWorker } from "../worker.ts";
+import { INDEX_WORKER_FROM, takeEarlyIndexWorker } from "./early-index-worker.mjs";
 
 export interface SearchIndexStats {
   /** Articles in the index. */
@@ -90,10 +91,6 @@ export interface SiteIndexJob {
   cancel(): Promise<void>;
 }
 
-// Below this many articles the index is a fraction of a second, less than a worker takes to start
-// (measured: README, "Performance"): it is made in this thread once the pages are written.
-const WORKER_FROM = 1_000;
-
 /**
  * The index of `articles` (the articles whose pages the build writes), for a site whose pages are
  * about to be written into `siteDir`. On a large archive it is built and written in a worker
@@ -102,16 +99,29 @@ const WORKER_FROM = 1_000;
  * core does meanwhile. `finish()` adds the service worker, which needs the search page.
  */
 export function startSiteIndex(siteDir: string, articles: readonly Article[]): SiteIndexJob {
-  if (articles.length < WORKER_FROM || os.availableParallelism() < 2)
+  // The worker `npm run build` may have started with the article load (early-index-worker.mjs).
+  const early = takeEarlyIndexWorker();
+  // Below INDEX_WORKER_FROM articles the index is made in this thread once the pages are written.
+  if (articles.length < INDEX_WORKER_FROM || os.availableParallelism() < 2) {
+    void early?.worker.terminate();
     return { finish: () => indexSite(siteDir, articles), cancel: async () => undefined };
+  }
   const started = performance.now();
   const data: IndexWorkerData = { siteDir, articles: articles.map(toSearchArticle) };
-  const starting = startTypeScriptWorker(new URL("./index-worker.ts", import.meta.url), data);
+  const starting = early
+    ? Promise.resolve(early.worker)
+    : startTypeScriptWorker(new URL("./index-worker.ts", import.meta.url), undefined);
   const unregister = registerBackgroundWriter(async () => {
     await (await starting).terminate();
   });
   const built = starting
-    .then((worker) => firstMessage<IndexWorkerMessage>(worker, "search index"))
+    .then((worker) => {
+      const answer = firstMessage<IndexWorkerMessage>(worker, "search index");
+      // Anything it did while held (an error at its start) comes out now, to those listeners.
+      early?.release();
+      worker.postMessage(data);
+      return answer;
+    })
     .then((message) => {
       if ("error" in message) throw new Error(`Search index: ${message.error}`);
       return message.stats;

@@ -1,18 +1,23 @@
 /**
  * Worker-thread entry of `startSiteIndex` (index-site.ts): build the search index of the articles
- * it is given and write its files into the site, then post the figures back.
+ * it is given and write its files into the site, then post the figures back. The articles come in
+ * the first message, not as workerData: `npm run build` starts this worker before they are read
+ * (early-index-worker.mjs), and it loads the Persian dictionary that the index text needs meanwhile.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
+import { getLexicon } from "../persian/lexicon.ts";
 import { buildSearchIndex } from "./build-index.ts";
 import { writeIndexFiles, type IndexWorkerData, type IndexWorkerMessage } from "./index-files.ts";
 
-const { siteDir, articles } = workerData as IndexWorkerData;
-let message: IndexWorkerMessage;
-try {
-  const { files, stats } = buildSearchIndex({ articles });
-  writeIndexFiles(siteDir, files);
-  message = { stats };
-} catch (error) {
-  message = { error: error instanceof Error ? error.message : String(error) };
-}
-parentPort!.postMessage(message);
+getLexicon();
+parentPort!.once("message", ({ siteDir, articles }: IndexWorkerData) => {
+  let message: IndexWorkerMessage;
+  try {
+    const { files, stats } = buildSearchIndex({ articles });
+    writeIndexFiles(siteDir, files);
+    message = { stats };
+  } catch (error) {
+    message = { error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort!.postMessage(message);
+});

@@ -77,6 +77,8 @@ describe("startEarlyArticleLoad and takeEarlyArticleLoad", () => {
     writeCorpus(small, 10);
     // An early start uses only a bundle an earlier build made and that is still current.
     await makeWorkerBundle(new URL("../../src/content/load-worker.ts", import.meta.url));
+    // And the search index's, which the preload starts once the archive is read.
+    await makeWorkerBundle(new URL("../../src/search/index-worker.ts", import.meta.url));
   }, 60_000);
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
@@ -87,9 +89,12 @@ describe("startEarlyArticleLoad and takeEarlyArticleLoad", () => {
   it.skipIf(!parallel)(
     "is taken over by the build's load of the same folder",
     async () => {
-      startEarlyArticleLoad({ dir, root: dir });
+      let reads = 0;
+      const files = startEarlyArticleLoad({ dir, root: dir, onRead: () => reads++ });
+      expect(files, "the files it listed").toBe(COUNT);
       const load = await startArticleLoad(options).finish();
       expect(load.startedEarly, "the load took over the workers started early").toBe(true);
+      expect(reads, "onRead, once every worker had read its share").toBe(1);
       expect(load.checkedByWorkers, "files those workers read").toBeGreaterThan(0);
       const serial = readArticles(options);
       expect(load.problems.map(formatProblem)).toEqual(serial.problems.map(formatProblem));
@@ -137,7 +142,9 @@ describe("startEarlyArticleLoad and takeEarlyArticleLoad", () => {
           "--articles",
           path.relative(ROOT, dir),
         ],
-        { cwd: ROOT },
+        // The probe never takes the search index's worker, which the preload starts once the
+        // archive is read (src/search/early-index-worker.mjs): it must exit all the same.
+        { cwd: ROOT, timeout: 30_000 },
       );
       const probe = JSON.parse(stdout.trim().split("\n").at(-1)!) as Record<string, unknown>;
       expect(probe, "how the probe read the archive").toEqual({

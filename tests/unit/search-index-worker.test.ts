@@ -10,13 +10,19 @@ import { afterAll, describe, expect, it } from "vitest";
 import { writeCorpus } from "../../bench/corpus.ts";
 import { readArticles } from "../../src/content/load-articles.ts";
 import { indexSite, startSiteIndex } from "../../src/search/index-site.ts";
+import {
+  INDEX_WORKER_FROM,
+  startEarlyIndexWorker,
+  takeEarlyIndexWorker,
+} from "../../src/search/early-index-worker.mjs";
+import { makeWorkerBundle } from "../../src/worker.ts";
 import type { Article } from "../../src/article.ts";
 
 const work = mkdtempSync(path.join(os.tmpdir(), "sarkhat-index-worker-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-// At the size from which the index goes to a worker (1,000 articles).
-const COUNT = 1_000;
+// At the size from which the index goes to a worker.
+const COUNT = INDEX_WORKER_FROM;
 writeCorpus(path.join(work, "articles"), COUNT);
 const { articles } = readArticles({ dir: path.join(work, "articles"), root: work });
 
@@ -65,5 +71,28 @@ describe.skipIf(oneCore)("startSiteIndex", () => {
     writeFileSync(blocker, "not a folder");
     const job = startSiteIndex(path.join(blocker, "site"), articles);
     await expect(job.finish()).rejects.toThrow(/^Search index: ENOTDIR/u);
+  }, 60_000);
+
+  it("takes over the worker `npm run build` started early, and writes the same files", async () => {
+    // An early start uses only a bundle an earlier build made and that is still current.
+    await makeWorkerBundle(new URL("../../src/search/index-worker.ts", import.meta.url));
+    expect(startEarlyIndexWorker(), "a worker was started").toBe(true);
+    const early = stagedSite("early", articles);
+    const inThread = stagedSite("thread-for-early", articles);
+    const job = startSiteIndex(early, articles);
+    expect(takeEarlyIndexWorker(), "the build took the early worker").toBeUndefined();
+    const stats = await job.finish();
+    await indexSite(inThread, articles);
+    expect(stats.pages).toBe(COUNT);
+    expect(filesOf(early)).toEqual(filesOf(inThread));
+  }, 60_000);
+
+  it("does not leave a worker started early running when the archive is too small for one", async () => {
+    await makeWorkerBundle(new URL("../../src/search/index-worker.ts", import.meta.url));
+    startEarlyIndexWorker();
+    const few = articles.slice(0, 10);
+    const job = startSiteIndex(stagedSite("few", few), few);
+    expect(takeEarlyIndexWorker(), "the build took the early worker, to stop it").toBeUndefined();
+    expect((await job.finish()).pages, "indexed in this thread").toBe(few.length);
   }, 60_000);
 });
