@@ -3,7 +3,8 @@
  * the typography summary in a worker beside the build, the build itself, and the report.
  */
 import type { BuildResult } from "./build.ts";
-import { startArticleLoad } from "./content/load-parallel.ts";
+import type { ArchiveSnapshot } from "./content/load-articles.ts";
+import { contentKeysOf, startArticleLoad } from "./content/load-parallel.ts";
 import { buildArticlesFolder } from "./content/paths.mjs";
 import { ContentValidationError } from "./content/problems.ts";
 import { startTypographySummary } from "./typography-summary.ts";
@@ -35,8 +36,14 @@ export async function runBuildCommand(
     // in one line. It starts once the articles are read: reading them takes every core there is
     // (src/content/load-parallel.ts), while making the pages leaves one free.
     let typography: Promise<string> | undefined;
-    const startLint = () =>
-      (typography ??= startTypographySummary([articlesFolder, "content/pages"]));
+    // When no article changed since the last build (none was checked again), the summary may
+    // come from the typography cache alone, by the keys the load took as it read each file
+    // (src/typography-summary.ts). After an edit the cache lacks the edited file: the worker
+    // lints it, and its cache is not read twice for nothing.
+    const startLint = (read?: { snapshot: ArchiveSnapshot; checked: number }) =>
+      (typography ??= startTypographySummary([articlesFolder, "content/pages"], {
+        contentKeys: read?.checked === 0 ? contentKeysOf(read.snapshot) : undefined,
+      }));
     // Worker threads read the articles while this thread loads the build and the site's modules
     // (0.3–0.5 s): this module imports nothing heavy for that. Under `npm run build` they started
     // before Eleventy and the packages loaded (scripts/start-article-load.mjs), and are taken over

@@ -8,7 +8,7 @@ import Eleventy from "@11ty/eleventy";
 import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { pinArchive } from "./content/load-articles.ts";
+import { pinArchive, type ArchiveSnapshot } from "./content/load-articles.ts";
 import {
   startArticleLoad,
   type ArticleLoad,
@@ -37,10 +37,12 @@ export interface BuildOptions {
   /** Build from another articles folder (test fixtures, the benchmark corpus). */
   articlesDir?: string;
   /**
-   * Called once every article is read and valid, before the pages are made: work that would
-   * compete with reading the articles for the cores starts here (the typography summary).
+   * Called once every article is read and valid, before the pages are made, with what was read
+   * and how many files were checked rather than taken from the cache of checked articles: work
+   * that would compete with reading the articles for the cores starts here (the typography
+   * summary, which finds each file's key in its own cache among what was read).
    */
-  onArticlesRead?: () => void;
+  onArticlesRead?: (read: { snapshot: ArchiveSnapshot; checked: number }) => void;
   /**
    * The reading of the articles, already started (`startArticleLoad`) for the folder this build
    * reads: `npm run build` starts it before loading this module and Eleventy (src/build-command.ts).
@@ -117,7 +119,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     if (problems.length) throw new ContentValidationError(problems);
     // Eleventy's data then takes the articles from what was just read, not from the disk again.
     unpin = pinArchive(snapshot);
-    options.onArticlesRead?.();
+    options.onArticlesRead?.({ snapshot, checked });
     eleventyStarted = true;
     // Search: the index is made beside the pages (src/search/index-site.ts) and finished before
     // `_headers` is written and before publishing, so a failed index fails the build and

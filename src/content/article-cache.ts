@@ -50,8 +50,15 @@ export interface ArticleCache {
   /**
    * What checking the file `file` (its name as reports give it) with these bytes gives: a kept
    * result, or `check`'s (given the bytes as UTF-8 text), kept for `saveArticleCache`.
+   * `bytesKey` is the hash of the bytes (src/persian/content-key.ts), which the caller has anyway:
+   * the entry's key is made from it and the name, so the bytes are hashed once.
    */
-  checked(file: string, bytes: Buffer, check: (source: string) => CheckedFile): CheckedFile;
+  checked(
+    file: string,
+    bytes: Buffer,
+    bytesKey: string,
+    check: (source: string) => CheckedFile,
+  ): CheckedFile;
   /** The keys this thread asked for: what the next build will ask for again. */
   readonly used: readonly string[];
   /** The entries this thread had to make, one per file it checked. */
@@ -156,8 +163,8 @@ export function openArticleCache(folder: string): ArticleCache {
   return {
     used,
     fresh,
-    checked(file, bytes, check) {
-      const key = createHash("sha256").update(file).update("\0").update(bytes).digest("hex");
+    checked(file, bytes, bytesKey, check) {
+      const key = createHash("sha256").update(file).update("\0").update(bytesKey).digest("hex");
       used.push(key);
       const pack = packOf(folder, key);
       let table = tables.get(pack);

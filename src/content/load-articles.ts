@@ -21,6 +21,7 @@ import {
 import type { ArticleCache } from "./article-cache.ts";
 import { ContentValidationError, type ContentProblem } from "./problems.ts";
 import { listSourceFiles, type SourceFile } from "./source-files.mjs";
+import { contentKey } from "../persian/content-key.ts";
 
 export interface LoadOptions {
   /** The folder holding article Markdown files (searched recursively). */
@@ -129,6 +130,11 @@ export interface CheckedFile {
   /** The code as the editor wrote it (`012`), for the duplicate report. */
   codeText?: string;
   codeLine: number;
+  /**
+   * The file's key in the typography lint's cache (src/persian/content-key.ts), taken as it is
+   * read: the build's summary looks the file up by it instead of reading it again.
+   */
+  contentKey?: string;
 }
 
 // Checked files by path, reused while the file is unchanged: `npm start` rebuilds re-read only the
@@ -164,8 +170,12 @@ export function readAndCheck(
   file: string,
   articleCache?: ArticleCache,
 ): CheckedFile {
-  if (!articleCache) return checkSource(readFileSync(absolute, "utf8"), file);
-  return articleCache.checked(file, readFileSync(absolute), (source) => checkSource(source, file));
+  const bytes = readFileSync(absolute);
+  const key = contentKey(bytes);
+  const checked = articleCache
+    ? articleCache.checked(file, bytes, key, (source) => checkSource(source, file))
+    : checkSource(bytes.toString("utf8"), file);
+  return { ...checked, contentKey: key };
 }
 
 /** Put a file checked elsewhere (a worker thread: load-parallel.ts) into this thread's cache. */

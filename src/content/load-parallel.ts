@@ -222,6 +222,19 @@ export function startArticleLoad(
 }
 
 /**
+ * The keys in the typography lint's cache of the files `read` (src/persian/content-key.ts), by
+ * absolute path: taken as each file was read, so the build's summary need not read them again.
+ */
+export function contentKeysOf(read: ArchiveSnapshot): Map<string, string> {
+  const keys = new Map<string, string>();
+  read.files.forEach(({ absolute }, index) => {
+    const key = read.checked[index]?.contentKey;
+    if (key !== undefined) keys.set(absolute, key);
+  });
+  return keys;
+}
+
+/**
  * `readArticles` (load-articles.ts), with worker threads beside this one for a large archive.
  * Files are checked once each, by whichever thread claims them; this thread's cache learns every
  * result, so a later `readArticles` of the same unchanged files reads nothing again.

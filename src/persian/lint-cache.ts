@@ -12,6 +12,8 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomically } from "../write-atomically.ts";
+import { contentKey } from "./content-key.ts";
+import { lexiconSources } from "./lexicon.ts";
 import type { Finding } from "./typography.ts";
 
 export interface LintCache {
@@ -53,7 +55,7 @@ export function openLintCache(
   let linted = 0;
   return {
     findings(bytes, lint) {
-      const key = createHash("sha256").update(bytes).digest("base64url");
+      const key = contentKey(bytes);
       let findings = current.get(key) ?? previous.get(key);
       if (findings === undefined) {
         findings = lint();
@@ -85,6 +87,11 @@ export function openLintCache(
   };
 }
 
+/** The findings the cache in `file` holds for `version`, by content key; empty when none. */
+export function readLintCache(file: string, version: string): ReadonlyMap<string, Finding[]> {
+  return readEntries(file, version);
+}
+
 function readEntries(file: string, version: string): Map<string, Finding[]> {
   try {
     const cache = JSON.parse(readFileSync(file, "utf8")) as Partial<CacheFile>;
@@ -109,4 +116,16 @@ export function lintCacheVersion(code: string, files: readonly string[]): string
   const hash = createHash("sha256").update(code);
   for (const file of files) hash.update(`\0${file}\0`).update(readFileSync(file));
   return hash.digest("base64url");
+}
+
+/**
+ * The version of the build's cache for the lint code `code` (its bundle's identity): that code,
+ * the dictionary's decoder and its word lists, and the Unicode version of the running Node, which
+ * the rules' character classes (`\p{…}`) follow. One function for the lint's worker and for the
+ * summary taken from the cache alone (src/typography-summary.ts), which must agree.
+ */
+export function typographyCacheVersion(code: string): string {
+  const sources = lexiconSources();
+  const runtime = `unicode ${process.versions.unicode}`;
+  return lintCacheVersion(`${code}\0${sources.decoder}\0${runtime}`, sources.files);
 }

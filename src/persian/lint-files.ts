@@ -3,8 +3,9 @@
  * linter the build and the `lint:fa` CLI share.
  */
 import { readFileSync } from "node:fs";
-import { readdir, stat, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { contentKey } from "./content-key.ts";
 import type { LintCache } from "./lint-cache.ts";
 import { fixMarkdown, lintMarkdown } from "./markdown-lint.ts";
 import type { Finding } from "./typography.ts";
@@ -68,6 +69,28 @@ export async function lintContentFiles(
     findings.push(...lintMarkdown(text).map((finding) => ({ file, ...finding })));
   }
   return { files: files.length, findings, fixedFiles };
+}
+
+/**
+ * The summary `lintContentFiles(paths, { cache })` gives when `cache` has every file, from its
+ * findings alone (`cached`, by content key); `undefined` as soon as one file is not in it. A file
+ * is looked up by its key in `contentKeys` (absolute path → key) when the caller has read it,
+ * and read here otherwise.
+ */
+export async function summarizeFromCache(
+  paths: readonly string[],
+  cached: ReadonlyMap<string, Finding[]>,
+  contentKeys: ReadonlyMap<string, string>,
+): Promise<string | undefined> {
+  const files = (await Promise.all(paths.map((path) => collectMarkdownFiles(path)))).flat();
+  const findings: FindingWithFile[] = [];
+  for (const file of files) {
+    const key = contentKeys.get(resolve(file)) ?? contentKey(await readFile(file));
+    const kept = cached.get(key);
+    if (kept === undefined) return undefined;
+    for (const finding of kept) findings.push({ file, ...finding });
+  }
+  return summarizeFindings({ files: files.length, findings });
 }
 
 async function collectMarkdownFiles(path: string): Promise<string[]> {

@@ -4,9 +4,8 @@
  * word lists are taken from it.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { lintCacheVersion, openLintCache } from "./lint-cache.ts";
+import { openLintCache, typographyCacheVersion } from "./lint-cache.ts";
 import { lintContentFiles, summarizeFindings } from "./lint-files.ts";
-import { lexiconSources } from "./lexicon.ts";
 
 /** What the build gives this worker. */
 export interface LintWorkerData {
@@ -16,15 +15,8 @@ export interface LintWorkerData {
 }
 
 const { paths, cache: cacheOptions } = workerData as LintWorkerData;
-const sources = lexiconSources();
-// The rules' character classes (`\p{…}`) follow the Unicode version of the running Node.
-const runtime = `unicode ${process.versions.unicode}`;
 const cache =
-  cacheOptions &&
-  openLintCache(
-    cacheOptions.file,
-    lintCacheVersion(`${cacheOptions.code}\0${sources.decoder}\0${runtime}`, sources.files),
-  );
+  cacheOptions && openLintCache(cacheOptions.file, typographyCacheVersion(cacheOptions.code));
 const result = await lintContentFiles(paths, { cache });
 cache?.save();
 parentPort?.postMessage(summarizeFindings(result));

@@ -23,6 +23,7 @@ import {
 } from "../../src/content/article-cache.ts";
 import { ARTICLE_CACHES, articleCacheFolder } from "../../src/content/article-cache-folder.mjs";
 import { checkSource, readAndCheck } from "../../src/content/load-articles.ts";
+import { contentKey } from "../../src/persian/content-key.ts";
 import { installedPackagesVersion } from "../../src/worker-bundles.mjs";
 
 let root: string;
@@ -52,9 +53,15 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-/** Each file checked without any cache, as the loader did before it had one. */
+/**
+ * Each file checked without any cache, as the loader did before it had one, with its key in the
+ * typography lint's cache, which the loader takes as it reads the file.
+ */
 const uncached = () =>
-  files.map((file) => checkSource(readFileSync(path.join(root, file), "utf8"), file));
+  files.map((file) => {
+    const bytes = readFileSync(path.join(root, file));
+    return { ...checkSource(bytes.toString("utf8"), file), contentKey: contentKey(bytes) };
+  });
 
 /** Each file through a cache opened on `folder` now, as one build's thread does; then saved. */
 function throughCache() {

@@ -19,7 +19,8 @@ import {
   takeEarlyArticleLoad,
 } from "../../src/content/early-article-load.mjs";
 import { readArticles } from "../../src/content/load-articles.ts";
-import { startArticleLoad } from "../../src/content/load-parallel.ts";
+import { contentKeysOf, startArticleLoad } from "../../src/content/load-parallel.ts";
+import { contentKey } from "../../src/persian/content-key.ts";
 import { formatProblem } from "../../src/content/problems.ts";
 import { makeWorkerBundle } from "../../src/worker.ts";
 
@@ -99,6 +100,12 @@ describe("startEarlyArticleLoad and takeEarlyArticleLoad", () => {
       const serial = readArticles(options);
       expect(load.problems.map(formatProblem)).toEqual(serial.problems.map(formatProblem));
       expect(load.articles).toEqual(serial.articles);
+      const keys = contentKeysOf(load.snapshot);
+      expect(keys.size, "every file's key in the typography cache, taken as it was read").toBe(
+        COUNT,
+      );
+      for (const { absolute } of load.snapshot.files)
+        expect(keys.get(absolute), absolute).toBe(contentKey(readFileSync(absolute)));
     },
     60_000,
   );

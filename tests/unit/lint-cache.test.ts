@@ -2,11 +2,21 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { lintCacheVersion, openLintCache, type LintCache } from "../../src/persian/lint-cache.ts";
-import { lintContentFiles } from "../../src/persian/lint-files.ts";
+import { contentKey } from "../../src/persian/content-key.ts";
+import {
+  lintCacheVersion,
+  openLintCache,
+  readLintCache,
+  typographyCacheVersion,
+  type LintCache,
+} from "../../src/persian/lint-cache.ts";
+import { lintContentFiles, summarizeFromCache } from "../../src/persian/lint-files.ts";
 import { lexiconSources } from "../../src/persian/lexicon.ts";
 import type { Finding } from "../../src/persian/typography.ts";
 import { LINT_CACHE_FILE, startTypographySummary } from "../../src/typography-summary.ts";
+import { workerCodeVersion } from "../../src/worker.ts";
+
+const LINT_WORKER = new URL("../../src/persian/lint-worker.ts", import.meta.url);
 
 const Z = "\u200C";
 let root: string;
@@ -194,6 +204,35 @@ describe("startTypographySummary", () => {
     expect(cold, "cold cache").toBe(none);
     expect(warm, "warm cache").toBe(none);
     expect(readFileSync(cacheFile, "utf8"), "a warm run rewrites nothing").toBe(saved);
+  });
+
+  it("takes the summary from the cache alone when it has every file, and not when one changed", async () => {
+    const folders = [path.join(root, "news")];
+    const files = Object.keys(ARTICLES).map((name) => path.join(root, "news", name));
+    const expected = await startTypographySummary(folders, { cacheFile: false });
+    await startTypographySummary(folders, { cacheFile });
+    const code = await workerCodeVersion(LINT_WORKER);
+    const cached = readLintCache(cacheFile, typographyCacheVersion(code!));
+    const keys = new Map(files.map((file) => [file, contentKey(readFileSync(file))]));
+    expect(await summarizeFromCache(folders, cached, keys), "keys given").toBe(expected);
+    expect(await summarizeFromCache(folders, cached, new Map()), "files read").toBe(expected);
+    expect(
+      await summarizeFromCache(folders, cached, new Map([[files[0]!, "not-a-key"]])),
+      "a key the cache does not have",
+    ).toBeUndefined();
+    expect(
+      await startTypographySummary(folders, { cacheFile, contentKeys: keys }),
+      "the build's way",
+    ).toBe(expected);
+    writeFileSync(files[1]!, "---\ntitle: کتابها\n---\nتازه.\n");
+    expect(
+      await summarizeFromCache(folders, cached, new Map()),
+      "a file changed since",
+    ).toBeUndefined();
+    expect(
+      await startTypographySummary(folders, { cacheFile, contentKeys: new Map() }),
+      "then the worker lints it",
+    ).toBe(await startTypographySummary(folders, { cacheFile: false }));
   });
 
   it("keeps the build's cache beside the other build caches", () => {
