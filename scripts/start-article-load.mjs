@@ -25,10 +25,10 @@ if (isMainThread) {
   const articles = typeof values.articles === "string" ? values.articles : undefined;
   // The search index's worker starts once the archive is read, while this thread still loads the
   // build's modules, rather than after them (src/search/early-index-worker.mjs).
-  const files = startEarlyArticleLoad({
+  startEarlyArticleLoad({
     dir: buildArticlesFolder(articles),
     root: process.cwd(),
-    onRead: () => {
+    onRead: (files) => {
       if (files >= INDEX_WORKER_FROM) startEarlyIndexWorker();
     },
   });

@@ -80,17 +80,16 @@ let started;
  * worker threads, if it is large enough and the load worker's bundle from an earlier build is
  * still current (making a bundle needs TypeScript: the first build after a change of the loader
  * starts its workers later, from load-parallel.ts). Anything that goes wrong here (a folder that
- * does not exist) starts nothing: the build then reports it as it would have. Gives the number of
- * files the archive has, or 0 when it could not be listed.
- * @param {{ dir: string, root: string, onRead?: () => void }} options
- * @returns {number}
+ * does not exist) starts nothing: the build then reports it as it would have. `onRead` is told,
+ * with the number of files, once the workers have read them all.
+ * @param {{ dir: string, root: string, onRead?: (files: number) => void }} options
  */
 export function startEarlyArticleLoad({ dir, root, onRead }) {
   try {
     const files = listSourceFiles({ dir, root });
     const count = loadWorkerCount(files.length);
     const bundle = count > 0 ? reusableBundle("load-worker") : undefined;
-    if (!bundle) return files.length;
+    if (!bundle) return;
     const counter = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
     const cacheFolder = articleCacheFolder(bundle);
     // load-chunks.ts's LoadWorkerData.
@@ -105,12 +104,10 @@ export function startEarlyArticleLoad({ dir, root, onRead }) {
     let running = workers.length;
     for (const { worker } of workers)
       worker.on("message", (/** @type {{ done?: boolean }} */ message) => {
-        if (message.done && --running === 0) onRead?.();
+        if (message.done && --running === 0) onRead?.(files.length);
       });
-    return files.length;
   } catch {
     started = undefined;
-    return 0;
   }
 }
 

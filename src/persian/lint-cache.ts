@@ -50,7 +50,7 @@ export function openLintCache(
       `openLintCache expects a non-empty version, got ${JSON.stringify(version)}`,
     );
   const maxFiles = options.maxFiles ?? MAX_CACHED_FILES;
-  const previous = readEntries(file, version);
+  const previous = readLintCache(file, version);
   const current = new Map<string, Finding[]>();
   let linted = 0;
   return {
@@ -88,11 +88,7 @@ export function openLintCache(
 }
 
 /** The findings the cache in `file` holds for `version`, by content key; empty when none. */
-export function readLintCache(file: string, version: string): ReadonlyMap<string, Finding[]> {
-  return readEntries(file, version);
-}
-
-function readEntries(file: string, version: string): Map<string, Finding[]> {
+export function readLintCache(file: string, version: string): Map<string, Finding[]> {
   try {
     const cache = JSON.parse(readFileSync(file, "utf8")) as Partial<CacheFile>;
     if (cache.version === version && Array.isArray(cache.entries))
