@@ -1,8 +1,8 @@
 /**
  * The Node flags `npm run build` starts its script with, read from package.json's `build`, so
  * that whatever runs the build otherwise (the benchmark's child, a test) starts exactly as the
- * build does: the article load first, then tsx after the packages
- * (scripts/start-article-load.mjs, scripts/register-tsx.mjs).
+ * build does: the article load first, then the program from its bundle
+ * (scripts/start-article-load.mjs, scripts/register-bundle.mjs).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";

@@ -46,7 +46,8 @@ function forgetOldBundles(name: string, extension: string): void {
 /**
  * `entry` bundled by esbuild with `options`, as `name` (names are the cache's keys: one entry,
  * one set of options per name), reused while every file it was made from is unchanged; and so are
- * `optionsFrom` (the file of the module that gives the options: new options, a new bundle), this module, and
+ * `optionsFrom` (the files of the modules that give the options and plugins: new options, a new
+ * bundle), this module, and
  * npm's record of the packages installed (a new esbuild may bundle differently, and a bundle for
  * the browser holds the packages it imports).
  */
@@ -54,7 +55,7 @@ export async function cachedBundle(
   name: string,
   entry: string,
   options: Omit<BuildOptions, "entryPoints" | "write" | "metafile">,
-  optionsFrom: string,
+  optionsFrom: string | readonly string[],
 ): Promise<CachedBundle> {
   const reusable = reusableBundle(name);
   if (reusable) return { file: reusable };
@@ -77,7 +78,8 @@ export async function cachedBundle(
   const inputs = new Set(
     Object.keys(result.metafile.inputs).map((input) => path.resolve(ROOT, input)),
   );
-  inputs.add(path.resolve(optionsFrom)).add(import.meta.filename);
+  for (const file of [optionsFrom].flat()) inputs.add(path.resolve(file));
+  inputs.add(import.meta.filename);
   if (existsSync(INSTALLED_PACKAGES)) inputs.add(INSTALLED_PACKAGES);
   const manifest: BundleManifest = {
     bundle: file,

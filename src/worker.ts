@@ -11,35 +11,12 @@
  * a bundle is worker-bundles.mjs's part, in JavaScript: `npm run build` starts its first workers
  * before TypeScript can run (scripts/start-article-load.mjs).
  */
-import type { Plugin } from "esbuild";
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { cachedBundle } from "./bundle-cache.ts";
+import { keepModuleAddresses, MODULE_ADDRESSES_SOURCE } from "./module-addresses.mjs";
 import { installedPackagesVersion, startBundledWorker } from "./worker-bundles.mjs";
-
-// A bundle is one module, so `import.meta.url` would be the bundle's address in every module of
-// it; modules that find files next to themselves (the lexicon's word lists) must keep their own.
-const keepModuleAddresses: Plugin = {
-  name: "sarkhat-module-addresses",
-  setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, ({ path: file }) => {
-      const url = pathToFileURL(file).href;
-      const values: Record<string, string> = {
-        url,
-        dirname: path.dirname(file),
-        filename: file,
-      };
-      // Not inside a string (this very file names them in strings).
-      const contents = readFileSync(file, "utf8").replace(
-        /(?<!["'`])\bimport\.meta\.(url|dirname|filename)\b/gu,
-        (_, name: string) => JSON.stringify(values[name]),
-      );
-      return { contents, loader: "ts" };
-    });
-  },
-};
 
 const bundles = new Map<string, Promise<string | undefined>>();
 
@@ -59,9 +36,9 @@ export async function makeWorkerBundle(entry: URL): Promise<string | undefined> 
       platform: "node",
       format: "esm",
       target: "node20",
-      plugins: [keepModuleAddresses],
+      plugins: [keepModuleAddresses(/\.ts$/)],
     },
-    import.meta.filename,
+    [import.meta.filename, MODULE_ADDRESSES_SOURCE],
   );
   return bundle.file;
 }

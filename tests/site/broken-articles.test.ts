@@ -23,7 +23,8 @@ import { buildSite } from "../../src/build.ts";
 import { ContentValidationError, formatProblem } from "../../src/content/problems.ts";
 import { routes } from "../../src/routes.ts";
 import { hashTree, treeDifferences } from "../support/tree-hash.ts";
-import { buildInChild, buildInChildOrFail } from "../support/run-build.ts";
+import { buildInChild, buildInChildOrFail, npmRunBuildArgs } from "../support/run-build.ts";
+import { buildScriptFlags } from "../../bench/build-flags.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const FIXTURES = "tests/fixtures/broken";
@@ -212,7 +213,7 @@ describe("npm run build on every broken article at once", () => {
   it("prints one report with every problem of every file and exits with 1", async () => {
     const result = await promisify(execFile)(
       process.execPath,
-      ["--import", "tsx", "scripts/build.ts", "--output", siteDir, "--articles", FIXTURES],
+      npmRunBuildArgs(["--output", siteDir, "--articles", FIXTURES]),
       { cwd: ROOT },
     ).then(
       () => ({ code: 0, stderr: "" }),
@@ -257,9 +258,12 @@ describe("a build that fails after Eleventy started writing", () => {
       script,
       `import { buildSite } from "./src/build.ts";\nawait buildSite({ outputDir: ${JSON.stringify(siteDir)}, quiet: true });\n`,
     );
-    const result = await promisify(execFile)(process.execPath, ["--import", "tsx", script], {
-      cwd: project,
-    }).then(
+    // Run as `npm run build` runs its script: the new template must be in the program's bundle.
+    const result = await promisify(execFile)(
+      process.execPath,
+      [...buildScriptFlags(project), script],
+      { cwd: project },
+    ).then(
       () => ({ code: 0, stderr: "" }),
       (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
     );
@@ -300,15 +304,7 @@ describe("temporary folders of builds that were killed", () => {
     // The newsroom fixture writes enough pages for the signal to arrive while the build writes.
     const child = spawn(
       process.execPath,
-      [
-        "--import",
-        "tsx",
-        "scripts/build.ts",
-        "--output",
-        siteDir,
-        "--articles",
-        "tests/fixtures/newsroom",
-      ],
+      npmRunBuildArgs(["--output", siteDir, "--articles", "tests/fixtures/newsroom"]),
       { cwd: ROOT, stdio: "ignore" },
     );
     const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));

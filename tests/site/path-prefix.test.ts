@@ -5,6 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { npmRunBuildArgs } from "../support/run-build.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
 
 // The prefix and origin live in module constants (src/urls.ts), so this build runs in a process of its own.
 const PREFIX = "/news-site/";
@@ -17,18 +20,8 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "sarkhat-prefix-"));
   await promisify(execFile)(
     process.execPath,
-    [
-      "--import",
-      "tsx",
-      "scripts/build.ts",
-      "--output",
-      path.join(dir, "site"),
-      "--articles",
-      "tests/fixtures/newsroom",
-    ],
-    {
-      env: { ...process.env, PATH_PREFIX: PREFIX, SITE_URL: ORIGIN },
-    },
+    npmRunBuildArgs(["--output", path.join(dir, "site"), "--articles", "tests/fixtures/newsroom"]),
+    { cwd: ROOT, env: { ...process.env, PATH_PREFIX: PREFIX, SITE_URL: ORIGIN } },
   );
   files = readdirSync(path.join(dir, "site"), { recursive: true, encoding: "utf8" }).map((file) =>
     path.join(dir, "site", file),

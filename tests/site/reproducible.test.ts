@@ -1,16 +1,20 @@
 /**
  * Two builds of the same content are byte-identical whatever the machine: another time zone,
  * another locale, a clock a year and more off, another order of the files on disk and other file
- * modification times. Every file of both trees is hashed and compared.
+ * modification times. Every file of both trees is hashed and compared. And whichever way the build
+ * runs: `npm run build` runs its program from a bundle (src/main-bundle.mjs), the other builds
+ * through tsx.
  */
+import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readArticles } from "../../src/content/load-articles.ts";
 import { listMarkdownFiles } from "../../src/content/source-files.mjs";
 import { hashTree, treeDifferences } from "../support/tree-hash.ts";
-import { buildInChildOrFail } from "../support/run-build.ts";
+import { buildInChildOrFail, npmRunBuildArgs } from "../support/run-build.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 // The richest content there is: sections, tags, pagination, the archive, drafts, future dates.
@@ -20,6 +24,7 @@ const HOUR = 3_600_000;
 let dir: string;
 let first: Map<string, string>;
 let second: Map<string, string>;
+let bundled: Map<string, string>;
 
 /**
  * Two publication instants that publish the same articles: just after the newest article that is
@@ -79,8 +84,15 @@ beforeAll(async () => {
       SARKHAT_TEST_CLOCK_OFFSET_DAYS: "400",
     },
   });
+  // The first build again, as `npm run build` runs it.
+  await promisify(execFile)(
+    process.execPath,
+    npmRunBuildArgs(["--output", path.join(dir, "bundled"), "--articles", CORPUS]),
+    { cwd: ROOT, env: { ...process.env, TZ: "UTC", LANG: "C", LC_ALL: "C", SARKHAT_NOW: earlier } },
+  );
   first = hashTree(path.join(dir, "first"));
   second = hashTree(path.join(dir, "second"));
+  bundled = hashTree(path.join(dir, "bundled"));
 }, 240_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -95,6 +107,11 @@ describe("two builds of the same content on different machines", () => {
 
   it("are byte-identical, file by file", () => {
     expect(treeDifferences(first, second)).toEqual([]);
+  });
+
+  it("are byte-identical whether the build runs from its bundle or through tsx", () => {
+    expect(bundled.size, "the bundled build wrote a site").toBe(first.size);
+    expect(treeDifferences(first, bundled)).toEqual([]);
   });
 
   it("read the corpus in a different order (the test really shuffles)", () => {

@@ -3,6 +3,7 @@
  */
 import { execFile } from "node:child_process";
 import path from "node:path";
+import { buildScriptFlags } from "../../bench/build-flags.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SCRIPT = path.join(ROOT, "tests/support/child-build.ts");
@@ -49,4 +50,13 @@ export async function buildInChildOrFail(options: ChildBuildOptions): Promise<Ch
       `The build into ${options.outputDir} failed (exit ${result.exitCode}):\n${result.stderr}`,
     );
   return result;
+}
+
+/**
+ * The arguments of Node that run `npm run build` with `args` (package.json's Node flags and
+ * script, without npm): for tests of the command itself, which runs its program from a bundle
+ * (src/main-bundle.mjs). Run from `root`.
+ */
+export function npmRunBuildArgs(args: readonly string[], root = ROOT): string[] {
+  return [...buildScriptFlags(root), "scripts/build.ts", ...args];
 }

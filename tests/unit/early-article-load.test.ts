@@ -140,7 +140,7 @@ describe("startEarlyArticleLoad and takeEarlyArticleLoad", () => {
   });
 
   it.skipIf(!parallel)(
-    "is started by `npm run build`'s flags and taken over through tsx",
+    "is started by `npm run build`'s flags and taken over by the bundled program",
     async () => {
       const { stdout } = await promisify(execFile)(
         process.execPath,

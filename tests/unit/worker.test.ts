@@ -93,7 +93,7 @@ describe("flagsForWorkers", () => {
       ["--import", "my-tsx-plugin"],
     ],
     [
-      "`npm run build`: tsx registered after the packages load",
+      "tsx registered after the packages load (where the build's bundle cannot be written)",
       ["--import", "./scripts/register-tsx.mjs", "--cpu-prof"],
       ["--cpu-prof"],
     ],
@@ -103,15 +103,20 @@ describe("flagsForWorkers", () => {
       [],
     ],
     [
-      "`npm run build`: the article load started first",
+      "`npm run build`: the article load started first, then the build's bundle",
       [
         "--import",
         "./scripts/start-article-load.mjs",
         "--import",
-        "./scripts/register-tsx.mjs",
+        "./scripts/register-bundle.mjs",
         "--cpu-prof",
       ],
       ["--cpu-prof"],
+    ],
+    [
+      "the build's bundle as a file URL",
+      [`--import=${pathToFileURL(path.resolve(ROOT, "scripts/register-bundle.mjs")).href}`],
+      [],
     ],
     ["no flags", [], []],
   ])("%s", (_, flags, expected) => {

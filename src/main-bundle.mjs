@@ -1,0 +1,317 @@
+// @ts-check
+/**
+ * `npm run build`'s program as an esbuild bundle, kept between builds (scripts/register-bundle.mjs).
+ *
+ * Run through tsx, the build's start was Node loading about 550 modules: some 430 of Eleventy and
+ * the packages, then about 120 of this project's TypeScript, each of these through tsx's hooks
+ * thread. Bundled, they are about 90 files of JavaScript in shared chunks: measured at 1,000
+ * articles, 16 interleaved pairs, 0.81 of the wall time and 0.83 of the CPU of the build through
+ * tsx (README, "Performance").
+ *
+ * The bundle has one entry per module that Node or Eleventy imports by its path: the script, the
+ * configuration, the templates and the layouts (`mainBundleEntries`). esbuild's shared chunks
+ * keep every other module one instance, and a module hook (main-bundle-hooks.mjs) sends each
+ * import of an entry's `.ts` file to its bundled module. Packages are bundled too, except those
+ * loaded only on demand or serving `npm start` (`ON_DEMAND`); this project's JavaScript modules
+ * are not (`ownJavaScriptAsItIs`): the preloads have loaded them already and hold state the build
+ * takes over.
+ *
+ * Kept while its sources are unchanged, as the workers' bundles are (src/bundle-cache.ts): a
+ * manifest lists the files it was made from with their times and sizes, and the entries it has.
+ * JavaScript: it runs before TypeScript can.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { register } from "node:module";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { defaultArticlesDir } from "./content/paths.mjs";
+import { keepModuleAddresses, MODULE_ADDRESSES_SOURCE } from "./module-addresses.mjs";
+import { INSTALLED_PACKAGES, ROOT } from "./worker-bundles.mjs";
+
+/** Where the bundles go: under node_modules/, so that the packages left out resolve from them. */
+export const MAIN_BUNDLES = path.join(ROOT, "node_modules", ".cache", "sarkhat-main");
+
+/**
+ * Packages left out of the bundle, imported as installed: esbuild (a native binary), tsx, those
+ * the build loads only when a cache misses (subset-font, yaml, zod: scripts/register-tsx.mjs),
+ * and `npm start`'s server and watcher, which Eleventy imports only to serve.
+ */
+const ON_DEMAND = [
+  "esbuild",
+  "tsx",
+  "subset-font",
+  "yaml",
+  "zod",
+  "@11ty/eleventy-dev-server",
+  "chokidar",
+];
+
+/** Where the modules of the project itself are: their code is bundled, their addresses kept. */
+const PROJECT_CODE = /\.(?:ts|m?js|cjs)$/;
+
+/**
+ * A bundled package may `require()` what it does not import (Eleventy's package.json, a
+ * CommonJS dependency): each chunk gets a `require` of its own, resolving from node_modules.
+ */
+const REQUIRE_BANNER =
+  'import { createRequire as __sarkhatCreateRequire } from "node:module";\nconst require = __sarkhatCreateRequire(import.meta.url);';
+
+/**
+ * What a bundle was made of and holds.
+ * @typedef {{
+ *   folder: string,
+ *   entries: string[],
+ *   outputs: Record<string, string>,
+ *   inputs: [file: string, mtimeMs: number, size: number][],
+ * }} MainBundleManifest
+ */
+
+/**
+ * Where the bundles of one project are kept; both default to this project's.
+ * @typedef {{ root?: string, cache?: string }} MainBundlePlace
+ */
+
+/**
+ * The modules that Node or Eleventy import by their path, in order: the script, the
+ * configuration, then every TypeScript module under content/ and layouts/ (templates, layouts
+ * and whatever sits beside them), the articles' folder aside: articles are Markdown, thousands of
+ * them, and Eleventy ignores the folder (src/plugins/content.ts).
+ * @param {string} script
+ * @param {string} [root]
+ * @returns {string[]}
+ */
+export function mainBundleEntries(script, root = ROOT) {
+  const articles = path.join(root, defaultArticlesDir);
+  /** @type {string[]} */
+  const found = [];
+  /** @param {string} folder */
+  const walk = (folder) => {
+    if (folder === articles || !existsSync(folder)) return;
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const file = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) found.push(file);
+    }
+  };
+  walk(path.join(root, "content"));
+  walk(path.join(root, "layouts"));
+  const first = [path.resolve(script), path.join(root, ".eleventy.ts")];
+  return [...first, ...found.sort().filter((file) => !first.includes(file))];
+}
+
+/** The bundle's name: one per script, for each copy of the project (the benchmark's). */
+function bundleName(/** @type {string} */ script) {
+  return `main-${createHash("sha256").update(path.resolve(script)).digest("hex").slice(0, 16)}`;
+}
+
+/** @param {string} cache @param {string} name */
+function manifestFile(cache, name) {
+  return path.join(cache, `${name}.manifest.json`);
+}
+
+/**
+ * The bundled module of each entry (file URL to file URL), if the bundle of `script` made last
+ * has these `entries` and none of the files it was made from changed since.
+ * @param {string} script
+ * @param {readonly string[]} entries
+ * @param {MainBundlePlace} [place]
+ * @returns {Record<string, string> | undefined}
+ */
+export function reusableMainBundle(script, entries, { cache = MAIN_BUNDLES } = {}) {
+  try {
+    const manifest = /** @type {MainBundleManifest} */ (
+      JSON.parse(readFileSync(manifestFile(cache, bundleName(script)), "utf8"))
+    );
+    if (JSON.stringify(manifest.entries) !== JSON.stringify(entries)) return undefined;
+    for (const [file, mtimeMs, size] of manifest.inputs) {
+      const stats = statSync(file);
+      if (stats.mtimeMs !== mtimeMs || stats.size !== size) return undefined;
+    }
+    for (const output of Object.values(manifest.outputs))
+      if (!existsSync(fileURLToPath(output))) return undefined;
+    // In use: not an old folder for the next bundle's cleanup.
+    const now = new Date();
+    utimesSync(manifest.folder, now, now);
+    return manifest.outputs;
+  } catch {
+    // No manifest yet, an input gone: bundle again.
+    return undefined;
+  }
+}
+
+/**
+ * The project's own JavaScript modules stay imports of their files: the preloads loaded them
+ * before the bundle (scripts/start-article-load.mjs), and the build takes over the workers they
+ * started, so there must be one instance of each.
+ * @param {string} root
+ * @returns {import("esbuild").Plugin}
+ */
+function ownJavaScriptAsItIs(root) {
+  const project = path.resolve(root) + path.sep;
+  const packages = path.join(project, "node_modules") + path.sep;
+  return {
+    name: "sarkhat-own-javascript",
+    setup(build) {
+      build.onResolve({ filter: /\.m?js$/ }, ({ path: specifier, resolveDir }) => {
+        if (!specifier.startsWith(".")) return undefined;
+        const file = path.resolve(resolveDir, specifier);
+        if (file.startsWith(packages) || !file.startsWith(project)) return undefined;
+        return { path: pathToFileURL(file).href, external: true };
+      });
+    },
+  };
+}
+
+/**
+ * Bundle `entries` (`mainBundleEntries`) for `script` now, write the bundle in a folder named
+ * by a hash of its content, and give the bundled module of each entry. Throws esbuild's error
+ * (which names the file and line) when the code does not compile, and the file system's when the
+ * bundle cannot be written.
+ * @param {string} script
+ * @param {readonly string[]} entries
+ * @param {MainBundlePlace} [place]
+ * @returns {Promise<Record<string, string>>}
+ */
+export async function makeMainBundle(script, entries, { root = ROOT, cache = MAIN_BUNDLES } = {}) {
+  // Only now: a build whose code did not change never loads esbuild.
+  const { build } = await import("esbuild");
+  const started = Date.now();
+  const name = bundleName(script);
+  const staging = path.join(cache, `${name}.${randomUUID()}.tmp`);
+  const result = await build({
+    entryPoints: [...entries],
+    absWorkingDir: root,
+    bundle: true,
+    splitting: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    outdir: staging,
+    outbase: root,
+    entryNames: "[dir]/[name]",
+    chunkNames: "chunks/[name]-[hash]",
+    outExtension: { ".js": ".mjs" },
+    banner: { js: REQUIRE_BANNER },
+    external: ON_DEMAND,
+    plugins: [ownJavaScriptAsItIs(root), keepModuleAddresses(PROJECT_CODE)],
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const files = result.outputFiles
+    .map((output) => ({ file: path.relative(staging, output.path), contents: output.contents }))
+    .sort((a, b) => (a.file < b.file ? -1 : 1));
+  const hash = createHash("sha256");
+  for (const { file, contents } of files) hash.update(file).update("\0").update(contents);
+  const folder = path.join(cache, `${name}.${hash.digest("hex").slice(0, 16)}`);
+
+  mkdirSync(cache, { recursive: true });
+  forgetOldBundles(cache, name, folder);
+  if (!existsSync(folder)) {
+    // Written aside, then renamed: a build running beside this one sees all of it or none.
+    for (const { file, contents } of files) {
+      mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
+      writeFileSync(path.join(staging, file), contents);
+    }
+    try {
+      renameSync(staging, folder);
+    } catch (error) {
+      rmSync(staging, { recursive: true, force: true });
+      // Another build wrote the same bundle first.
+      if (!existsSync(folder)) throw error;
+    }
+  }
+
+  /** @type {Record<string, string>} */
+  const outputs = {};
+  for (const [output, { entryPoint }] of Object.entries(result.metafile.outputs)) {
+    if (entryPoint === undefined) continue;
+    const bundled = path.join(folder, path.relative(staging, path.resolve(root, output)));
+    outputs[pathToFileURL(path.resolve(root, entryPoint)).href] = pathToFileURL(bundled).href;
+  }
+  const inputs = new Set(
+    Object.keys(result.metafile.inputs)
+      .map((input) => path.resolve(root, input))
+      // The packages change with npm's record of them, checked below; not each of their files.
+      .filter((input) => !input.includes(`${path.sep}node_modules${path.sep}`)),
+  );
+  for (const file of [INSTALLED_PACKAGES, fileURLToPath(import.meta.url), MODULE_ADDRESSES_SOURCE])
+    if (existsSync(file)) inputs.add(file);
+  /** @type {MainBundleManifest} */
+  const manifest = {
+    folder,
+    entries: [...entries],
+    outputs,
+    inputs: [...inputs].map((input) => {
+      const stats = statSync(input);
+      return [input, stats.mtimeMs, stats.size];
+    }),
+  };
+  // A file saved while esbuild ran may be bundled as it was before: then no manifest, so that
+  // the next build bundles again rather than trust the times of a version it may not hold.
+  const manifestPath = manifestFile(cache, name);
+  if (manifest.inputs.every(([, mtimeMs]) => mtimeMs < started)) {
+    const temporary = `${manifestPath}.${randomUUID()}.tmp`;
+    writeFileSync(temporary, JSON.stringify(manifest));
+    renameSync(temporary, manifestPath);
+  } else {
+    rmSync(manifestPath, { force: true });
+  }
+  return outputs;
+}
+
+/**
+ * Bundles of the same script made from older code go once they are an hour old: a build still
+ * running from one may be using it until then.
+ * @param {string} cache @param {string} name @param {string} current
+ */
+function forgetOldBundles(cache, name, current) {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const entry of readdirSync(cache)) {
+    const folder = path.join(cache, entry);
+    if (!entry.startsWith(`${name}.`) || entry.endsWith(".json") || folder === current) continue;
+    try {
+      if (statSync(folder).mtimeMs < hourAgo) rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // Another build removed it first.
+    }
+  }
+}
+
+/** Errors of a folder that cannot be written: the build then runs through tsx instead. */
+const CANNOT_WRITE = new Set(["EACCES", "EPERM", "EROFS", "ENOSPC"]);
+
+/**
+ * Have Node run `script` and the modules Eleventy imports by path from the bundle, made now
+ * unless the last one is current: registers the module hook (main-bundle-hooks.mjs). Gives
+ * `false` when the bundle cannot be written (a read-only node_modules): the caller then runs the
+ * TypeScript as it is.
+ * @param {string} script
+ * @returns {Promise<boolean>}
+ */
+export async function runFromMainBundle(script) {
+  const entries = mainBundleEntries(script);
+  let outputs = reusableMainBundle(script, entries);
+  if (!outputs) {
+    try {
+      outputs = await makeMainBundle(script, entries);
+    } catch (error) {
+      const code = /** @type {{ code?: unknown }} */ (error).code;
+      if (typeof code === "string" && CANNOT_WRITE.has(code)) return false;
+      throw error;
+    }
+  }
+  register(new URL("./main-bundle-hooks.mjs", import.meta.url), { data: { outputs } });
+  return true;
+}

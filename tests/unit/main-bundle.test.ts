@@ -1,0 +1,188 @@
+/**
+ * `npm run build`'s program as a bundle (src/main-bundle.mjs, src/main-bundle-hooks.mjs,
+ * src/module-addresses.mjs), on a small project of its own: which modules are entries, one
+ * instance of each module whichever entry imports it, reuse while nothing changed, a new bundle
+ * when something did. tests/site/reproducible.test.ts checks that `npm run build` run from the
+ * bundle writes the same bytes as the build run through tsx.
+ */
+import { execFile } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { mainBundleEntries, makeMainBundle, reusableMainBundle } from "../../src/main-bundle.mjs";
+import { withModuleAddress } from "../../src/module-addresses.mjs";
+
+const HOOKS = new URL("../../src/main-bundle-hooks.mjs", import.meta.url).href;
+
+const project = mkdtempSync(path.join(tmpdir(), "sarkhat-main-bundle-"));
+const cache = path.join(project, "cache");
+afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+function write(file: string, source: string): string {
+  const full = path.join(project, file);
+  mkdirSync(path.dirname(full), { recursive: true });
+  writeFileSync(full, source);
+  return full;
+}
+
+// A module with state, imported by the script and by a template; a template that reads its own
+// address; an article folder and a declaration file, neither of them entries.
+const script = write(
+  "scripts/run.ts",
+  [
+    'import { visits, visit } from "../src/state.ts";',
+    "visit();",
+    "const [template, config] = await Promise.all(process.argv.slice(2).map((file) => import(file)));",
+    "console.log(JSON.stringify({ visits: visits(), template: template.render(), config: config.default() }));",
+  ].join("\n"),
+);
+write(
+  "src/state.ts",
+  "let count = 0;\nexport const visit = (): void => void count++;\nexport const visits = (): number => count;\n",
+);
+write(
+  ".eleventy.ts",
+  'import { visit, visits } from "./src/state.ts";\nexport default (): number => (visit(), visits());\n',
+);
+const template = write(
+  "content/page.11ty.ts",
+  'import { visits } from "../src/state.ts";\nexport const render = (): string => `${visits()} ${import.meta.filename}`;\n',
+);
+write("content/feeds/feed.11ty.ts", "export const render = (): string => 'feed';\n");
+write("layouts/base.ts", "export const layout = (body: string): string => body;\n");
+write("layouts/types.d.ts", "export type Page = string;\n");
+write("content/news/1405/article.md", "---\ntitle: x\n---\n");
+write("content/news/stray.ts", "export {};\n");
+
+const place = { root: project, cache };
+
+describe("mainBundleEntries", () => {
+  it("lists the script, the configuration, then the TypeScript of content/ and layouts/", () => {
+    expect(mainBundleEntries(script, project)).toEqual(
+      [
+        "scripts/run.ts",
+        ".eleventy.ts",
+        "content/feeds/feed.11ty.ts",
+        "content/page.11ty.ts",
+        "layouts/base.ts",
+      ].map((file) => path.join(project, file)),
+    );
+  });
+});
+
+describe("makeMainBundle and reusableMainBundle", () => {
+  const entries = mainBundleEntries(script, project);
+  let outputs: Record<string, string>;
+
+  it("bundles every entry into a module of its own", async () => {
+    outputs = await makeMainBundle(script, entries, place);
+    expect(Object.keys(outputs).sort(), "one bundled module per entry").toEqual(
+      entries.map((file) => pathToFileURL(file).href).sort(),
+    );
+    for (const output of Object.values(outputs))
+      expect(existsSync(fileURLToPath(output)), `${output} is written`).toBe(true);
+  });
+
+  it("runs, with one instance of a module that two entries import, and each module's own address", async () => {
+    // Register the hooks as scripts/register-bundle.mjs does, with these outputs.
+    const preload = write(
+      "preload.mjs",
+      `import { register } from "node:module";\nregister(${JSON.stringify(HOOKS)}, { data: { outputs: ${JSON.stringify(outputs)} } });\n`,
+    );
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      "--import",
+      pathToFileURL(preload).href,
+      script,
+      template,
+      path.join(project, ".eleventy.ts"),
+    ]);
+    expect(JSON.parse(stdout), "what the bundled script printed").toEqual({
+      visits: 1,
+      // The template sees the script's visit, and the configuration adds its own: one counter.
+      template: `1 ${template}`,
+      config: 2,
+    });
+  });
+
+  it("says which TypeScript module it was asked for and does not hold", async () => {
+    const preload = path.join(project, "preload.mjs");
+    const stray = path.join(project, "content/news/stray.ts");
+    const failed = await promisify(execFile)(process.execPath, [
+      "--import",
+      pathToFileURL(preload).href,
+      script,
+      stray,
+      path.join(project, ".eleventy.ts"),
+    ]).then(
+      () => undefined,
+      (error: { stderr: string }) => error.stderr,
+    );
+    expect(failed, "the error names the file").toContain(`${stray} is not in the bundle`);
+  });
+
+  it("is reused while nothing changed", () => {
+    expect(reusableMainBundle(script, entries, place)).toEqual(outputs);
+  });
+
+  it("is not reused once a module it holds changed", async () => {
+    const state = path.join(project, "src/state.ts");
+    writeFileSync(state, readFileSync(state, "utf8").replace("count = 0", "count = 10"));
+    expect(reusableMainBundle(script, entries, place), "after an edit").toBeUndefined();
+    const again = await makeMainBundle(script, entries, place);
+    expect(again, "a new bundle in a new folder").not.toEqual(outputs);
+    expect(reusableMainBundle(script, entries, place)).toEqual(again);
+    outputs = again;
+  });
+
+  it("is not reused once a template was added", () => {
+    const added = write("content/added.11ty.ts", "export const render = (): string => '';\n");
+    const now = mainBundleEntries(script, project);
+    expect(now, "the new template is an entry").toContain(added);
+    expect(reusableMainBundle(script, now, place)).toBeUndefined();
+    rmSync(added);
+  });
+
+  it("keeps the folder of the bundle in use from the next bundle's cleanup", () => {
+    const folder = path.dirname(fileURLToPath(Object.values(outputs)[0]!));
+    const before = statSync(folder).mtimeMs;
+    expect(reusableMainBundle(script, entries, place)).toEqual(outputs);
+    expect(statSync(folder).mtimeMs, "touched when reused").toBeGreaterThanOrEqual(before);
+  });
+});
+
+describe("withModuleAddress", () => {
+  const file = "/project/node_modules/pkg/lib/index.js";
+  const url = JSON.stringify(pathToFileURL(file).href);
+  const dirname = JSON.stringify(path.dirname(file));
+  it.each([
+    ["import.meta.url", "new URL('./a.json', import.meta.url)", `new URL('./a.json', ${url})`],
+    ["import.meta.dirname", "join(import.meta.dirname, 'x')", `join(${dirname}, 'x')`],
+    ["CommonJS's __dirname", "join(__dirname, 'x')", `join(${dirname}, 'x')`],
+    [
+      "a module that declares __dirname itself",
+      "const __dirname = dirname(fileURLToPath(import.meta.url)); join(__dirname, 'x')",
+      `const __dirname = dirname(fileURLToPath(${url})); join(__dirname, 'x')`,
+    ],
+    ["a name inside a string", 'log("import.meta.url")', 'log("import.meta.url")'],
+    ["a property of another object", "options.__dirname", "options.__dirname"],
+  ])("%s", (_, source, expected) => {
+    expect(withModuleAddress(file, source)).toBe(expected);
+  });
+
+  it("leaves __dirname alone in TypeScript, which is an ES module here", () => {
+    expect(withModuleAddress("/project/src/a.ts", "join(__dirname, 'x')")).toBe(
+      "join(__dirname, 'x')",
+    );
+  });
+});
