@@ -3,7 +3,7 @@
  * `node --import ./scripts/register-bundle.mjs script.ts`: run the build's TypeScript program from
  * an esbuild bundle of it, Eleventy and the packages included, made when its code changed and
  * kept otherwise (src/main-bundle.mjs). Through tsx, the start of `npm run build` was Node loading
- * about 550 modules, the project's TypeScript through tsx's hooks thread; bundled, about 90.
+ * about 550 modules, the project's TypeScript through tsx's hooks thread; bundled, about 80.
  *
  * Where the bundle cannot be written (a read-only node_modules), or the script is not TypeScript,
  * it registers tsx as before (scripts/register-tsx.mjs). Only the main thread bundles: workers

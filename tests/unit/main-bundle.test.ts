@@ -13,6 +13,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -153,11 +154,32 @@ describe("makeMainBundle and reusableMainBundle", () => {
     rmSync(added);
   });
 
+  it("removes, as it makes a bundle, those of any script unused for an hour, and their manifests", async () => {
+    const stale = path.join(cache, "main-0123456789abcdef.0123456789abcdef");
+    const recent = path.join(cache, "main-fedcba9876543210.fedcba9876543210");
+    const staleManifest = path.join(cache, "main-0123456789abcdef.manifest.json");
+    for (const folder of [stale, recent]) mkdirSync(folder, { recursive: true });
+    writeFileSync(staleManifest, JSON.stringify({ folder: stale }));
+    const twoHoursAgo = new Date(Date.now() - 7_200_000);
+    utimesSync(stale, twoHoursAgo, twoHoursAgo);
+    const state = path.join(project, "src/state.ts");
+    writeFileSync(state, readFileSync(state, "utf8").replace("count = 10", "count = 20"));
+    outputs = await makeMainBundle(script, entries, place);
+    expect(existsSync(stale), "a folder two hours old").toBe(false);
+    expect(existsSync(staleManifest), "its manifest").toBe(false);
+    expect(existsSync(recent), "a folder made just now").toBe(true);
+  });
+
   it("keeps the folder of the bundle in use from the next bundle's cleanup", () => {
-    const folder = path.dirname(fileURLToPath(Object.values(outputs)[0]!));
-    const before = statSync(folder).mtimeMs;
+    // The configuration's module is at the top of the bundle's folder.
+    const config = outputs[pathToFileURL(path.join(project, ".eleventy.ts")).href]!;
+    const folder = path.dirname(fileURLToPath(config));
+    const twoHoursAgo = new Date(Date.now() - 7_200_000);
+    utimesSync(folder, twoHoursAgo, twoHoursAgo);
     expect(reusableMainBundle(script, entries, place)).toEqual(outputs);
-    expect(statSync(folder).mtimeMs, "touched when reused").toBeGreaterThanOrEqual(before);
+    expect(statSync(folder).mtimeMs, "touched as it is reused").toBeGreaterThan(
+      Date.now() - 60_000,
+    );
   });
 });
 
