@@ -14,6 +14,19 @@ import { runFromMainBundle } from "../src/main-bundle.mjs";
 
 if (isMainThread) {
   const script = process.argv[1];
-  const bundled = script?.endsWith(".ts") && (await runFromMainBundle(script));
+  const bundled = script?.endsWith(".ts") && (await runFromMainBundle(script).catch(reportCode));
   if (!bundled) await import("./register-tsx.mjs");
+}
+
+/**
+ * Code that does not compile: esbuild's errors name each file, line and column, which is what
+ * the editor needs (its stack is esbuild's own); anything else is thrown as it is.
+ * @param {unknown} error
+ * @returns {never}
+ */
+function reportCode(error) {
+  if (!Array.isArray(/** @type {{ errors?: unknown }} */ (error)?.errors)) throw error;
+  console.error(`The build's code does not compile. ${/** @type {Error} */ (error).message}`);
+  console.error("The build failed; nothing was built.");
+  process.exit(1);
 }

@@ -1,7 +1,9 @@
 /**
  * `node --import ./scripts/register-tsx.mjs script.ts`: what `tsx script.ts` does for the build,
  * minus a second of tsx's overhead. `npm run build` runs its program from a bundle instead
- * (scripts/register-bundle.mjs), and comes here only where that bundle cannot be written. tsx registers module hooks that run in a thread of their own,
+ * (scripts/register-bundle.mjs), and comes here only where that bundle cannot be written.
+ *
+ * tsx registers module hooks that run in a thread of their own,
  * and every module loaded after that waits on the thread to resolve and read it, the ~500 modules
  * of Eleventy and the other packages included, though they are JavaScript already. Loaded first,
  * without the hooks, they cost 0.5 s less CPU and the build starts 0.25 s sooner (measured on

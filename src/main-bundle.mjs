@@ -58,8 +58,8 @@ const ON_DEMAND = [
   "chokidar",
 ];
 
-/** Where the modules of the project itself are: their code is bundled, their addresses kept. */
-const PROJECT_CODE = /\.(?:ts|m?js|cjs)$/;
+/** The modules that keep their own addresses in the bundle: all of them, packages included. */
+const ADDRESSED_MODULES = /\.(?:ts|m?js|cjs)$/;
 
 /**
  * A bundled package may `require()` what it does not import (Eleventy's package.json, a
@@ -205,7 +205,7 @@ export async function makeMainBundle(script, entries, { root = ROOT, cache = MAI
     outExtension: { ".js": ".mjs" },
     banner: { js: REQUIRE_BANNER },
     external: ON_DEMAND,
-    plugins: [ownJavaScriptAsItIs(root), keepModuleAddresses(PROJECT_CODE)],
+    plugins: [ownJavaScriptAsItIs(root), keepModuleAddresses(ADDRESSED_MODULES)],
     write: false,
     metafile: true,
     logLevel: "silent",

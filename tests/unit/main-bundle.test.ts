@@ -25,6 +25,8 @@ import { mainBundleEntries, makeMainBundle, reusableMainBundle } from "../../src
 import { withModuleAddress } from "../../src/module-addresses.mjs";
 
 const HOOKS = new URL("../../src/main-bundle-hooks.mjs", import.meta.url).href;
+const REGISTER_BUNDLE = new URL("../../scripts/register-bundle.mjs", import.meta.url).href;
+const ROOT = path.resolve(import.meta.dirname, "../..");
 
 const project = mkdtempSync(path.join(tmpdir(), "sarkhat-main-bundle-"));
 const cache = path.join(project, "cache");
@@ -180,6 +182,45 @@ describe("makeMainBundle and reusableMainBundle", () => {
     expect(statSync(folder).mtimeMs, "touched as it is reused").toBeGreaterThan(
       Date.now() - 60_000,
     );
+  });
+});
+
+describe("makeMainBundle on code that does not compile", () => {
+  it("fails with the file and the line, and writes no bundle", async () => {
+    const broken = mkdtempSync(path.join(tmpdir(), "sarkhat-main-bundle-broken-"));
+    try {
+      const brokenScript = path.join(broken, "run.ts");
+      writeFileSync(brokenScript, "export const x = ;\n");
+      writeFileSync(path.join(broken, ".eleventy.ts"), "export default (): void => {};\n");
+      const brokenCache = path.join(broken, "cache");
+      await expect(
+        makeMainBundle(brokenScript, mainBundleEntries(brokenScript, broken), {
+          root: broken,
+          cache: brokenCache,
+        }),
+      ).rejects.toThrow(/run\.ts:1:\d+: ERROR/u);
+      expect(existsSync(brokenCache), "nothing written").toBe(false);
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
+
+  it("is reported by `npm run build`'s preload in two lines, with exit code 1", async () => {
+    const brokenScript = write("broken/run.ts", "export const x = ;\n");
+    const failed = await promisify(execFile)(
+      process.execPath,
+      ["--import", REGISTER_BUNDLE, brokenScript],
+      { cwd: ROOT },
+    ).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code, "the exit code").toBe(1);
+    expect(failed?.stderr.trim().split("\n"), "what the editor reads").toEqual([
+      "The build's code does not compile. Build failed with 1 error:",
+      expect.stringMatching(/run\.ts:1:\d+: ERROR: /u),
+      "The build failed; nothing was built.",
+    ]);
   });
 });
 
