@@ -24,7 +24,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { BuildMeasurement } from "./build-child.ts";
-import { buildScriptFlags } from "./build-flags.ts";
+import { buildCommandPrefix } from "./build-flags.ts";
 import { writeCorpus } from "./corpus.ts";
 import { copyProject } from "./project-copy.ts";
 import { renderFloor } from "./floor.ts";
@@ -82,7 +82,7 @@ function parseArguments(args: string[]): Options {
 /**
  * Run `script` (a bench/ file) in a child process with the Node flags `nodeFlags` and parse the
  * JSON of its last stdout line. The build child starts as `npm run build` does
- * (buildScriptFlags); the floor, which imports only markdown-it, under plain `tsx`; the stock
+ * (buildCommandPrefix); the floor, which imports only markdown-it, under plain `tsx`; the stock
  * Eleventy site under plain `node`.
  */
 function runChild<T>(
@@ -363,7 +363,7 @@ async function main(): Promise<void> {
           projectDir,
           "build-child.ts",
           ["--articles", corpusDir, "--output", outputDir],
-          buildScriptFlags(projectDir),
+          buildCommandPrefix(projectDir),
         );
         const label =
           run < options.warmup

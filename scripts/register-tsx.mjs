@@ -1,7 +1,7 @@
 /**
  * `node --import ./scripts/register-tsx.mjs script.ts`: what `tsx script.ts` does for the build,
  * minus a second of tsx's overhead. `npm run build` runs its program from a bundle instead
- * (scripts/register-bundle.mjs), and comes here only where that bundle cannot be written.
+ * (scripts/run-bundled.mjs), and comes here only where that bundle cannot be made.
  *
  * tsx registers module hooks that run in a thread of their own,
  * and every module loaded after that waits on the thread to resolve and read it, the ~500 modules

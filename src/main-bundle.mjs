@@ -1,21 +1,22 @@
 // @ts-check
 /**
- * `npm run build`'s program as an esbuild bundle, kept between builds (scripts/register-bundle.mjs).
+ * `npm run build`'s program as an esbuild bundle, kept between builds (scripts/run-bundled.mjs).
  *
  * Run through tsx, the build's start was Node loading about 550 modules: some 430 of Eleventy and
  * the packages, then about 120 of this project's TypeScript, each of these through tsx's hooks
- * thread. Bundled, they are about 80 files of JavaScript in shared chunks: measured at 1,000
- * articles, 16 interleaved pairs, 0.76 of the wall time and 0.79 of the CPU of the build through
- * tsx; at 10,000, 0.94 (README, "Performance"). The first build after a change of code pays for
- * the bundle: 0.6–0.9 s.
+ * thread. Bundled, they are about 80 files of JavaScript in shared chunks, and no module hook
+ * runs at all (README, "Performance": 0.76 of the wall time at 1,000 articles with a hook that
+ * sent Eleventy's imports to the bundle, 0.87 of that without it). The first build after a change
+ * of code pays for the bundle: 0.6–0.9 s.
  *
- * The bundle has one entry per module that Node or Eleventy imports by its path: the script, the
- * configuration, the templates and the layouts (`mainBundleEntries`). esbuild's shared chunks
- * keep every other module one instance, and a module hook (main-bundle-hooks.mjs) sends each
- * import of an entry's `.ts` file to its bundled module. Packages are bundled too, except those
- * loaded only on demand or serving `npm start` (`ON_DEMAND`); this project's JavaScript modules
- * are not (`ownJavaScriptAsItIs`): the preloads have loaded them already and hold state the build
- * takes over.
+ * The bundle has one entry per module imported by its path: the script, the configuration, the
+ * templates and the layouts (`mainBundleEntries`). esbuild's shared chunks keep every other module
+ * one instance. Eleventy imports the configuration and the templates through one function of
+ * its own; the bundle's copy of it calls `importModule` (bundled-modules.mjs), which loads them
+ * from the bundle (`eleventyImportsFromBundle`). Packages are bundled too, except those loaded
+ * only on demand or serving `npm start` (`ON_DEMAND`); this project's JavaScript modules are not
+ * (`ownJavaScriptAsItIs`): the preloads have loaded them already and hold state the build takes
+ * over.
  *
  * Kept while its sources are unchanged, as the workers' bundles are (src/bundle-cache.ts): a
  * manifest lists the files it was made from with their times and sizes, and the entries it has.
@@ -33,11 +34,15 @@ import {
   utimesSync,
   writeFileSync,
 } from "node:fs";
-import { register } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { useBundledModules } from "./bundled-modules.mjs";
 import { defaultArticlesDir } from "./content/paths.mjs";
-import { keepModuleAddresses, MODULE_ADDRESSES_SOURCE } from "./module-addresses.mjs";
+import {
+  keepModuleAddresses,
+  MODULE_ADDRESSES_SOURCE,
+  withModuleAddress,
+} from "./module-addresses.mjs";
 import { INSTALLED_PACKAGES, ROOT } from "./worker-bundles.mjs";
 
 /** Where the bundles go: under node_modules/, so that the packages left out resolve from them. */
@@ -153,22 +158,68 @@ export function reusableMainBundle(script, entries, { cache = MAIN_BUNDLES } = {
 
 /**
  * The project's own JavaScript modules stay imports of their files: the preloads loaded them
- * before the bundle (scripts/start-article-load.mjs), and the build takes over the workers they
- * started, so there must be one instance of each.
+ * before the bundle (scripts/start-article-load.mjs), the build takes over the workers they
+ * started, and bundled-modules.mjs is told where the bundle is before it runs: there must be one
+ * instance of each. Those of the folder bundled, and of this project (a test's folder imports
+ * them).
  * @param {string} root
  * @returns {import("esbuild").Plugin}
  */
 function ownJavaScriptAsItIs(root) {
-  const project = path.resolve(root) + path.sep;
-  const packages = path.join(project, "node_modules") + path.sep;
+  const projects = [path.resolve(root), path.resolve(ROOT)].map((folder) => folder + path.sep);
   return {
     name: "sarkhat-own-javascript",
     setup(build) {
       build.onResolve({ filter: /\.m?js$/ }, ({ path: specifier, resolveDir }) => {
-        if (!specifier.startsWith(".")) return undefined;
+        if (!specifier.startsWith(".") && !path.isAbsolute(specifier)) return undefined;
         const file = path.resolve(resolveDir, specifier);
-        if (file.startsWith(packages) || !file.startsWith(project)) return undefined;
-        return { path: pathToFileURL(file).href, external: true };
+        const own = projects.some(
+          (project) =>
+            file.startsWith(project) && !file.startsWith(path.join(project, "node_modules")),
+        );
+        return own ? { path: pathToFileURL(file).href, external: true } : undefined;
+      });
+    },
+  };
+}
+
+/** Eleventy's one function that imports a module by its path (configuration, templates, data). */
+const ELEVENTY_LOADER = path.join("@11ty", "eleventy", "src", "Util", "Require.js");
+const ELEVENTY_IMPORT = "promise = import(urlPath);";
+const BUNDLED_MODULES = fileURLToPath(new URL("./bundled-modules.mjs", import.meta.url));
+
+/**
+ * Whether the installed Eleventy imports modules as `eleventyImportsFromBundle` expects: the
+ * bundle of an Eleventy whose loader changed would import `.ts` files Node cannot load. Then the build runs
+ * through tsx (scripts/run-bundled.mjs says so) until this module is updated.
+ * @param {string} [root]
+ * @returns {boolean}
+ */
+export function eleventyLoaderIsKnown(root = ROOT) {
+  const loader = path.join(root, "node_modules", ELEVENTY_LOADER);
+  // A folder without Eleventy (a test's) has nothing of it to bundle.
+  if (!existsSync(loader)) return true;
+  return readFileSync(loader, "utf8").split(ELEVENTY_IMPORT).length === 2;
+}
+
+/**
+ * The bundle's copy of Eleventy's loader imports through `importModule` (bundled-modules.mjs):
+ * from the bundle, the configuration, the templates and the layouts. One call in one module of
+ * Eleventy's, checked first (`eleventyLoaderIsKnown`); the alternative, a module hook, runs in a
+ * thread of its own on Node 20 that every import then waits on.
+ * @returns {import("esbuild").Plugin}
+ */
+function eleventyImportsFromBundle() {
+  return {
+    name: "sarkhat-eleventy-imports",
+    setup(build) {
+      build.onLoad({ filter: /Require\.js$/ }, ({ path: file }) => {
+        if (!file.endsWith(path.sep + ELEVENTY_LOADER)) return undefined;
+        const source = withModuleAddress(file, readFileSync(file, "utf8"));
+        if (source.split(ELEVENTY_IMPORT).length !== 2)
+          throw new Error(`${file} no longer has \`${ELEVENTY_IMPORT}\` (src/main-bundle.mjs)`);
+        const contents = `import { importModule as __sarkhatImportModule } from ${JSON.stringify(BUNDLED_MODULES)};\n${source.replace(ELEVENTY_IMPORT, "promise = __sarkhatImportModule(urlPath);")}`;
+        return { contents, loader: "js" };
       });
     },
   };
@@ -205,7 +256,11 @@ export async function makeMainBundle(script, entries, { root = ROOT, cache = MAI
     outExtension: { ".js": ".mjs" },
     banner: { js: REQUIRE_BANNER },
     external: ON_DEMAND,
-    plugins: [ownJavaScriptAsItIs(root), keepModuleAddresses(ADDRESSED_MODULES)],
+    plugins: [
+      ownJavaScriptAsItIs(root),
+      eleventyImportsFromBundle(),
+      keepModuleAddresses(ADDRESSED_MODULES),
+    ],
     write: false,
     metafile: true,
     logLevel: "silent",
@@ -307,25 +362,28 @@ function forgetOldBundles(cache, current) {
 const CANNOT_WRITE = new Set(["EACCES", "EPERM", "EROFS", "ENOSPC"]);
 
 /**
- * Have Node run `script` and the modules Eleventy imports by path from the bundle, made now
- * unless the last one is current: registers the module hook (main-bundle-hooks.mjs). Gives
- * `false` when the bundle cannot be written (a read-only node_modules): the caller then runs the
- * TypeScript as it is.
+ * The bundled module of `script`, made now unless the last bundle is current, with
+ * `importModule` (bundled-modules.mjs) loading the other entries from it: import it to run the
+ * program. `undefined` when the bundle cannot be written (a read-only node_modules) or Eleventy's
+ * loader is not the one expected (`eleventyLoaderIsKnown`): the caller then runs the TypeScript as
+ * it is. Throws esbuild's error when the code does not compile.
  * @param {string} script
- * @returns {Promise<boolean>}
+ * @param {MainBundlePlace} [place]
+ * @returns {Promise<string | undefined>}
  */
-export async function runFromMainBundle(script) {
-  const entries = mainBundleEntries(script);
-  let outputs = reusableMainBundle(script, entries);
+export async function prepareMainBundle(script, place = {}) {
+  const entries = mainBundleEntries(script, place.root);
+  let outputs = reusableMainBundle(script, entries, place);
   if (!outputs) {
+    if (!eleventyLoaderIsKnown(place.root)) return undefined;
     try {
-      outputs = await makeMainBundle(script, entries);
+      outputs = await makeMainBundle(script, entries, place);
     } catch (error) {
       const code = /** @type {{ code?: unknown }} */ (error).code;
-      if (typeof code === "string" && CANNOT_WRITE.has(code)) return false;
+      if (typeof code === "string" && CANNOT_WRITE.has(code)) return undefined;
       throw error;
     }
   }
-  register(new URL("./main-bundle-hooks.mjs", import.meta.url), { data: { outputs } });
-  return true;
+  useBundledModules(outputs);
+  return outputs[pathToFileURL(path.resolve(script)).href];
 }

@@ -78,13 +78,11 @@ export function reusableBundle(name) {
   }
 }
 
-// Preloads of the main thread only: those `npm run build` names (see package.json), and the one
-// that registers tsx in their stead where the build's bundle cannot be written.
-const MAIN_THREAD_PRELOADS = [
-  "register-bundle.mjs",
-  "register-tsx.mjs",
-  "start-article-load.mjs",
-].map((file) => path.join(ROOT, "scripts", file));
+// Preloads of the main thread only: the article load's, which `npm run build` names (see
+// package.json), and tsx's after the packages, for scripts run with it (scripts/register-tsx.mjs).
+const MAIN_THREAD_PRELOADS = ["register-tsx.mjs", "start-article-load.mjs"].map((file) =>
+  path.join(ROOT, "scripts", file),
+);
 
 const MODULE_HOOK_FLAGS = new Set([
   "--require",
@@ -103,9 +101,8 @@ function isMainThreadPreload(specifier) {
 
 /**
  * This process's Node flags as a worker should get them: without those that register tsx (`tsx
- * script.ts`, `node --import tsx`, scripts/register-tsx.mjs) or the build's bundle
- * (scripts/register-bundle.mjs), or start the article load (scripts/start-article-load.mjs). A
- * worker inherits the flags by default, and with them tsx's
+ * script.ts`, `node --import tsx`, scripts/register-tsx.mjs) or start the article load
+ * (scripts/start-article-load.mjs). A worker inherits the flags by default, and with them tsx's
  * module hooks, a thread of their own, in every worker: 0.1–0.2 s of CPU each, measured, for
  * nothing, since a bundle is JavaScript. Other flags (`--cpu-prof`) are kept; Node refuses V8 and
  * process-wide ones for a worker (`--max-old-space-size`, `--trace-gc`), see startBundledWorker.

@@ -1,6 +1,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { importModule } from "../bundled-modules.mjs";
 import {
   asPaginatedTemplate,
   createPreviewPages,
@@ -72,7 +73,8 @@ export default function streamedPages(
         options.templates.map(async (file) => ({
           file,
           module: asPaginatedTemplate(
-            (await import(pathToFileURL(path.resolve(file)).href)) as Record<string, unknown>,
+            // From the build's bundle when it runs from one (src/bundled-modules.mjs).
+            (await importModule(pathToFileURL(path.resolve(file)).href)) as Record<string, unknown>,
             file,
           ),
         })),

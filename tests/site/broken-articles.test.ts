@@ -24,7 +24,7 @@ import { ContentValidationError, formatProblem } from "../../src/content/problem
 import { routes } from "../../src/routes.ts";
 import { hashTree, treeDifferences } from "../support/tree-hash.ts";
 import { buildInChild, buildInChildOrFail, npmRunBuildArgs } from "../support/run-build.ts";
-import { buildScriptFlags } from "../../bench/build-flags.ts";
+import { buildCommandPrefix } from "../../bench/build-flags.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const FIXTURES = "tests/fixtures/broken";
@@ -261,7 +261,7 @@ describe("a build that fails after Eleventy started writing", () => {
     // Run as `npm run build` runs its script: the new template must be in the program's bundle.
     const result = await promisify(execFile)(
       process.execPath,
-      [...buildScriptFlags(project), script],
+      [...buildCommandPrefix(project), script],
       { cwd: project },
     ).then(
       () => ({ code: 0, stderr: "" }),

@@ -3,7 +3,7 @@
  */
 import { execFile } from "node:child_process";
 import path from "node:path";
-import { buildScriptFlags } from "../../bench/build-flags.ts";
+import { buildCommandPrefix } from "../../bench/build-flags.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SCRIPT = path.join(ROOT, "tests/support/child-build.ts");
@@ -58,5 +58,5 @@ export async function buildInChildOrFail(options: ChildBuildOptions): Promise<Ch
  * (src/main-bundle.mjs). Run from `root`.
  */
 export function npmRunBuildArgs(args: readonly string[], root = ROOT): string[] {
-  return [...buildScriptFlags(root), "scripts/build.ts", ...args];
+  return [...buildCommandPrefix(root), "scripts/build.ts", ...args];
 }

@@ -10,7 +10,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildScriptFlags } from "../../bench/build-flags.ts";
+import { buildCommandPrefix } from "../../bench/build-flags.ts";
 import { writeCorpus } from "../../bench/corpus.ts";
 import {
   holdWorkerEvents,
@@ -145,7 +145,7 @@ describe("startEarlyArticleLoad and takeEarlyArticleLoad", () => {
       const { stdout } = await promisify(execFile)(
         process.execPath,
         [
-          ...buildScriptFlags(ROOT),
+          ...buildCommandPrefix(ROOT),
           "tests/fixtures/early-load/probe.ts",
           "--articles",
           path.relative(ROOT, dir),

@@ -1,6 +1,6 @@
 /**
- * `npm run build`'s program as a bundle (src/main-bundle.mjs, src/main-bundle-hooks.mjs,
- * src/module-addresses.mjs), on a small project of its own: which modules are entries, one
+ * `npm run build`'s program as a bundle (src/main-bundle.mjs, src/bundled-modules.mjs,
+ * src/module-addresses.mjs, scripts/run-bundled.mjs), on a small project of its own: which modules are entries, one
  * instance of each module whichever entry imports it, reuse while nothing changed, a new bundle
  * when something did. tests/site/reproducible.test.ts checks that `npm run build` run from the
  * bundle writes the same bytes as the build run through tsx.
@@ -21,12 +21,18 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { mainBundleEntries, makeMainBundle, reusableMainBundle } from "../../src/main-bundle.mjs";
+import {
+  eleventyLoaderIsKnown,
+  mainBundleEntries,
+  makeMainBundle,
+  reusableMainBundle,
+} from "../../src/main-bundle.mjs";
 import { withModuleAddress } from "../../src/module-addresses.mjs";
 
-const HOOKS = new URL("../../src/main-bundle-hooks.mjs", import.meta.url).href;
-const REGISTER_BUNDLE = new URL("../../scripts/register-bundle.mjs", import.meta.url).href;
 const ROOT = path.resolve(import.meta.dirname, "../..");
+const MAIN_BUNDLE = pathToFileURL(path.join(ROOT, "src/main-bundle.mjs")).href;
+const BUNDLED_MODULES = path.join(ROOT, "src/bundled-modules.mjs");
+const RUN_BUNDLED = path.join(ROOT, "scripts/run-bundled.mjs");
 
 const project = mkdtempSync(path.join(tmpdir(), "sarkhat-main-bundle-"));
 const cache = path.join(project, "cache");
@@ -40,14 +46,27 @@ function write(file: string, source: string): string {
 }
 
 // A module with state, imported by the script and by a template; a template that reads its own
-// address; an article folder and a declaration file, neither of them entries.
+// address; an article folder and a declaration file, neither of them entries. The script imports
+// the files named on its command line by path, as Eleventy imports templates.
 const script = write(
   "scripts/run.ts",
   [
     'import { visits, visit } from "../src/state.ts";',
+    `import { importModule } from ${JSON.stringify(BUNDLED_MODULES)};`,
+    'import { pathToFileURL } from "node:url";',
     "visit();",
-    "const [template, config] = await Promise.all(process.argv.slice(2).map((file) => import(file)));",
+    "const [template, config] = await Promise.all(process.argv.slice(2).map((file) => importModule(pathToFileURL(file).href)));",
     "console.log(JSON.stringify({ visits: visits(), template: template.render(), config: config.default() }));",
+  ].join("\n"),
+);
+// Runs the script from its bundle as scripts/run-bundled.mjs does, from this folder's bundle.
+const runner = write(
+  "run-bundled.mjs",
+  [
+    `import { prepareMainBundle } from ${JSON.stringify(MAIN_BUNDLE)};`,
+    "const [script] = process.argv.splice(2, 1);",
+    `const program = await prepareMainBundle(script, ${JSON.stringify({ root: project, cache: path.join(project, "cache") })});`,
+    "await import(program);",
   ].join("\n"),
 );
 write(
@@ -98,14 +117,8 @@ describe("makeMainBundle and reusableMainBundle", () => {
   });
 
   it("runs, with one instance of a module that two entries import, and each module's own address", async () => {
-    // Register the hooks as scripts/register-bundle.mjs does, with these outputs.
-    const preload = write(
-      "preload.mjs",
-      `import { register } from "node:module";\nregister(${JSON.stringify(HOOKS)}, { data: { outputs: ${JSON.stringify(outputs)} } });\n`,
-    );
     const { stdout } = await promisify(execFile)(process.execPath, [
-      "--import",
-      pathToFileURL(preload).href,
+      runner,
       script,
       template,
       path.join(project, ".eleventy.ts"),
@@ -119,11 +132,9 @@ describe("makeMainBundle and reusableMainBundle", () => {
   });
 
   it("says which TypeScript module it was asked for and does not hold", async () => {
-    const preload = path.join(project, "preload.mjs");
     const stray = path.join(project, "content/news/stray.ts");
     const failed = await promisify(execFile)(process.execPath, [
-      "--import",
-      pathToFileURL(preload).href,
+      runner,
       script,
       stray,
       path.join(project, ".eleventy.ts"),
@@ -205,13 +216,11 @@ describe("makeMainBundle on code that does not compile", () => {
     }
   });
 
-  it("is reported by `npm run build`'s preload in two lines, with exit code 1", async () => {
+  it("is reported by `npm run build`'s launcher in two lines, with exit code 1", async () => {
     const brokenScript = write("broken/run.ts", "export const x = ;\n");
-    const failed = await promisify(execFile)(
-      process.execPath,
-      ["--import", REGISTER_BUNDLE, brokenScript],
-      { cwd: ROOT },
-    ).then(
+    const failed = await promisify(execFile)(process.execPath, [RUN_BUNDLED, brokenScript], {
+      cwd: ROOT,
+    }).then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,
     );
@@ -221,6 +230,23 @@ describe("makeMainBundle on code that does not compile", () => {
       expect.stringMatching(/run\.ts:1:\d+: ERROR: /u),
       "The build failed; nothing was built.",
     ]);
+  });
+});
+
+describe("eleventyLoaderIsKnown", () => {
+  it("knows the installed Eleventy's loader, whose one import the bundle rewrites", () => {
+    expect(eleventyLoaderIsKnown(ROOT)).toBe(true);
+  });
+
+  it("does not know a loader that imports otherwise, so that the build runs through tsx", () => {
+    const loader = write(
+      "node_modules/@11ty/eleventy/src/Util/Require.js",
+      "export const load = (urlPath) => import(urlPath, { with: {} });\n",
+    );
+    expect(eleventyLoaderIsKnown(project)).toBe(false);
+    rmSync(path.join(project, "node_modules"), { recursive: true });
+    expect(existsSync(loader)).toBe(false);
+    expect(eleventyLoaderIsKnown(project), "a folder without Eleventy").toBe(true);
   });
 });
 

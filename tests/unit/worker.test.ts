@@ -93,7 +93,7 @@ describe("flagsForWorkers", () => {
       ["--import", "my-tsx-plugin"],
     ],
     [
-      "tsx registered after the packages load (where the build's bundle cannot be written)",
+      "tsx registered after the packages load",
       ["--import", "./scripts/register-tsx.mjs", "--cpu-prof"],
       ["--cpu-prof"],
     ],
@@ -103,20 +103,20 @@ describe("flagsForWorkers", () => {
       [],
     ],
     [
-      "`npm run build`: the article load started first, then the build's bundle",
+      "`npm run build`: the article load started first",
+      ["--import", "./scripts/start-article-load.mjs", "--cpu-prof"],
+      ["--cpu-prof"],
+    ],
+    [
+      "the article load and tsx, as a script run through tsx starts them",
       [
         "--import",
         "./scripts/start-article-load.mjs",
         "--import",
-        "./scripts/register-bundle.mjs",
+        "./scripts/register-tsx.mjs",
         "--cpu-prof",
       ],
       ["--cpu-prof"],
-    ],
-    [
-      "the build's bundle as a file URL",
-      [`--import=${pathToFileURL(path.resolve(ROOT, "scripts/register-bundle.mjs")).href}`],
-      [],
     ],
     ["no flags", [], []],
   ])("%s", (_, flags, expected) => {
