@@ -89,10 +89,11 @@ const REQUIRE_BANNER =
  */
 
 /**
- * The modules that Node or Eleventy import by their path, in order: the script, the
+ * The modules imported by their path, in order: the script (by scripts/run-bundled.mjs), the
  * configuration, then every TypeScript module under content/ and layouts/ (templates, layouts
- * and whatever sits beside them), the articles' folder aside: articles are Markdown, thousands of
- * them, and Eleventy ignores the folder (src/plugins/content.ts).
+ * and whatever sits beside them, which Eleventy and the streamed pages import), the articles'
+ * folder aside: articles are Markdown, thousands of them, and Eleventy ignores the folder
+ * (src/plugins/content.ts).
  * @param {string} script
  * @param {string} [root]
  * @returns {string[]}
