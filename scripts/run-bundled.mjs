@@ -7,7 +7,8 @@
  * the project's TypeScript through tsx's hooks thread; bundled, about 80, and no module hook.
  *
  * Where the bundle cannot be written (a read-only node_modules) or Eleventy's loader is not the
- * one the bundle expects, the program runs through tsx as before (scripts/register-tsx.mjs).
+ * one the bundle expects, the program runs through tsx as before (scripts/register-tsx.mjs), and
+ * says so.
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -19,17 +20,15 @@ if (!script?.endsWith(".ts"))
 // The program sees the command line `node script.ts [options]` would give it.
 process.argv[1] = path.resolve(script);
 
-const program = await prepareMainBundle(process.argv[1]).catch(reportCode);
-if (program) {
+const bundle = await prepareMainBundle(process.argv[1]).catch(reportCode);
+if ("program" in bundle) {
   // Eleventy registers a module hook on Node 20 that busts its import cache for files changed
   // while it watches (https://github.com/11ty/eleventy/issues/3371); a build imports each module
   // once, and the hook runs in a thread of its own that every later import would wait on.
   process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
-  await import(program);
+  await import(bundle.program);
 } else {
-  console.error(
-    "The build runs through tsx: its bundle cannot be written, or Eleventy's loader changed (src/main-bundle.mjs).",
-  );
+  console.error(`Running through tsx, slower: ${bundle.fallback}.`);
   await import("./register-tsx.mjs");
   await import(pathToFileURL(process.argv[1]).href);
 }

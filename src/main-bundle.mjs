@@ -367,32 +367,34 @@ function forgetOldBundles(cache, current) {
     }
 }
 
-/** Errors of a folder that cannot be written: the build then runs through tsx instead. */
-const CANNOT_WRITE = new Set(["EACCES", "EPERM", "EROFS", "ENOSPC"]);
-
 /**
- * The bundled module of `script`, made now unless the last bundle is current, with
+ * The bundled module of `script` (`program`), made now unless the last bundle is current, with
  * `importModule` (bundled-modules.mjs) loading the other entries from it: import it to run the
- * program. `undefined` when the bundle cannot be written (a read-only node_modules) or Eleventy's
- * loader is not the one expected (`eleventyLoaderIsKnown`): the caller then runs the TypeScript as
- * it is. Throws esbuild's error when the code does not compile.
+ * program. Otherwise why there is none (`fallback`): the bundle cannot be written (a read-only
+ * node_modules, a `.cache` that is not a folder) or Eleventy's loader is not the one expected
+ * (`eleventyLoaderIsKnown`); the caller then runs the TypeScript as it is. Throws esbuild's
+ * error when the code does not compile: tsx would fail on it too.
  * @param {string} script
  * @param {MainBundlePlace} [place]
- * @returns {Promise<string | undefined>}
+ * @returns {Promise<{ program: string } | { fallback: string }>}
  */
 export async function prepareMainBundle(script, place = {}) {
   const entries = mainBundleEntries(script, place.root);
   let outputs = reusableMainBundle(script, entries, place);
   if (!outputs) {
-    if (!eleventyLoaderIsKnown(place.root)) return undefined;
+    if (!eleventyLoaderIsKnown(place.root))
+      return {
+        fallback: `the installed Eleventy no longer imports modules with \`${ELEVENTY_IMPORT}\` (src/main-bundle.mjs)`,
+      };
     try {
       outputs = await makeMainBundle(script, entries, place);
     } catch (error) {
-      const code = /** @type {{ code?: unknown }} */ (error).code;
-      if (typeof code === "string" && CANNOT_WRITE.has(code)) return undefined;
-      throw error;
+      if (Array.isArray(/** @type {{ errors?: unknown }} */ (error)?.errors)) throw error;
+      return { fallback: `its bundle could not be written (${String(error)})` };
     }
   }
   useBundledModules(outputs);
-  return outputs[pathToFileURL(path.resolve(script)).href];
+  const program = outputs[pathToFileURL(path.resolve(script)).href];
+  if (!program) throw new Error(`the bundle of ${script} has no module for it`);
+  return { program };
 }

@@ -65,8 +65,8 @@ const runner = write(
   [
     `import { prepareMainBundle } from ${JSON.stringify(MAIN_BUNDLE)};`,
     "const [script] = process.argv.splice(2, 1);",
-    `const program = await prepareMainBundle(script, ${JSON.stringify({ root: project, cache: path.join(project, "cache") })});`,
-    "await import(program);",
+    `const bundle = await prepareMainBundle(script, ${JSON.stringify({ root: project, cache: path.join(project, "cache") })});`,
+    "await import(bundle.program);",
   ].join("\n"),
 );
 write(
