@@ -15,7 +15,9 @@ export function copyProject(dest: string, options: { withArticles?: boolean } = 
     recursive: true,
     filter: (source) => {
       const relative = path.relative(ROOT, source);
-      if (SKIPPED.has(relative.split(path.sep)[0]!)) return false;
+      const top = relative.split(path.sep)[0]!;
+      // `_site.*`: a build's temporary and previous sites (src/publish.ts), if one is under way.
+      if (SKIPPED.has(top) || top.startsWith("_site.")) return false;
       if (!options.withArticles && relative.startsWith(path.join("content", "news") + path.sep))
         return false;
       return !relative.endsWith(".cpuprofile");

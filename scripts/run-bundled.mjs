@@ -12,7 +12,7 @@
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { prepareMainBundle } from "../src/main-bundle.mjs";
+import { isCompileError, prepareMainBundle } from "../src/main-bundle.mjs";
 
 const [script] = process.argv.splice(2, 1);
 if (!script?.endsWith(".ts"))
@@ -40,8 +40,8 @@ if ("program" in bundle) {
  * @returns {never}
  */
 function reportCode(error) {
-  if (!Array.isArray(/** @type {{ errors?: unknown }} */ (error)?.errors)) throw error;
-  console.error(`The build's code does not compile. ${/** @type {Error} */ (error).message}`);
+  if (!isCompileError(error)) throw error;
+  console.error(`The build's code does not compile. ${error.message}`);
   console.error("The build failed; nothing was built.");
   process.exit(1);
 }

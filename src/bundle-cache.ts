@@ -16,6 +16,7 @@ import {
   manifestPath,
   reusableBundle,
   ROOT,
+  stampInputs,
   type BundleManifest,
 } from "./worker-bundles.mjs";
 import { writeFileAtomically } from "./write-atomically.ts";
@@ -81,13 +82,7 @@ export async function cachedBundle(
   for (const file of [optionsFrom].flat()) inputs.add(path.resolve(file));
   inputs.add(import.meta.filename);
   if (existsSync(INSTALLED_PACKAGES)) inputs.add(INSTALLED_PACKAGES);
-  const manifest: BundleManifest = {
-    bundle: file,
-    inputs: [...inputs].map((input) => {
-      const stats = statSync(input);
-      return [input, stats.mtimeMs, stats.size];
-    }),
-  };
+  const manifest: BundleManifest = { bundle: file, inputs: stampInputs(inputs) };
   // A file saved while esbuild ran may be bundled as it was before: then no manifest, so the next
   // build bundles again rather than trust stamps of a version this bundle may not hold.
   const settled = manifest.inputs.every(([, mtimeMs]) => mtimeMs < started);

@@ -43,7 +43,7 @@ import {
   MODULE_ADDRESSES_SOURCE,
   withModuleAddress,
 } from "./module-addresses.mjs";
-import { INSTALLED_PACKAGES, ROOT } from "./worker-bundles.mjs";
+import { INSTALLED_PACKAGES, inputsUnchanged, ROOT, stampInputs } from "./worker-bundles.mjs";
 
 /** Where the bundles go: under node_modules/, so that the packages left out resolve from them. */
 export const MAIN_BUNDLES = path.join(ROOT, "node_modules", ".cache", "sarkhat-main");
@@ -79,7 +79,7 @@ const REQUIRE_BANNER =
  *   folder: string,
  *   entries: string[],
  *   outputs: Record<string, string>,
- *   inputs: [file: string, mtimeMs: number, size: number][],
+ *   inputs: import("./worker-bundles.mjs").InputStamp[],
  * }} MainBundleManifest
  */
 
@@ -141,10 +141,7 @@ export function reusableMainBundle(script, entries, { cache = MAIN_BUNDLES } = {
       JSON.parse(readFileSync(manifestFile(cache, bundleName(script)), "utf8"))
     );
     if (JSON.stringify(manifest.entries) !== JSON.stringify(entries)) return undefined;
-    for (const [file, mtimeMs, size] of manifest.inputs) {
-      const stats = statSync(file);
-      if (stats.mtimeMs !== mtimeMs || stats.size !== size) return undefined;
-    }
+    if (!inputsUnchanged(manifest.inputs)) return undefined;
     for (const output of Object.values(manifest.outputs))
       if (!existsSync(fileURLToPath(output))) return undefined;
     // In use: not an old folder for the next bundle's cleanup.
@@ -318,10 +315,7 @@ export async function makeMainBundle(script, entries, { root = ROOT, cache = MAI
     folder,
     entries: [...entries],
     outputs,
-    inputs: [...inputs].map((input) => {
-      const stats = statSync(input);
-      return [input, stats.mtimeMs, stats.size];
-    }),
+    inputs: stampInputs(inputs),
   };
   // A file saved while esbuild ran may be bundled as it was before: then no manifest, so that
   // the next build bundles again rather than trust the times of a version it may not hold.
@@ -368,6 +362,16 @@ function forgetOldBundles(cache, current) {
 }
 
 /**
+ * Whether `error` is esbuild's report of code that does not compile (its `errors` name each file,
+ * line and column), rather than a failure to write the bundle.
+ * @param {unknown} error
+ * @returns {error is Error & { errors: unknown[] }}
+ */
+export function isCompileError(error) {
+  return Array.isArray(/** @type {{ errors?: unknown }} */ (error)?.errors);
+}
+
+/**
  * The bundled module of `script` (`program`), made now unless the last bundle is current, with
  * `importModule` (bundled-modules.mjs) loading the other entries from it: import it to run the
  * program. Otherwise why there is none (`fallback`): the bundle cannot be written (a read-only
@@ -389,7 +393,7 @@ export async function prepareMainBundle(script, place = {}) {
     try {
       outputs = await makeMainBundle(script, entries, place);
     } catch (error) {
-      if (Array.isArray(/** @type {{ errors?: unknown }} */ (error)?.errors)) throw error;
+      if (isCompileError(error)) throw error;
       return { fallback: `its bundle could not be written (${String(error)})` };
     }
   }

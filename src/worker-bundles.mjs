@@ -43,9 +43,37 @@ export function installedPackagesVersion() {
 }
 
 /**
- * What a bundle was made from: each input file with its modification time and size.
- * @typedef {{ bundle: string, inputs: [file: string, mtimeMs: number, size: number][] }} BundleManifest
+ * A file a bundle was made from, with its modification time and size when it was bundled.
+ * @typedef {[file: string, mtimeMs: number, size: number]} InputStamp
  */
+
+/**
+ * What a bundle was made from: each input file with its modification time and size.
+ * @typedef {{ bundle: string, inputs: InputStamp[] }} BundleManifest
+ */
+
+/**
+ * Each of `files` with its modification time and size now, for a bundle's manifest.
+ * @param {Iterable<string>} files
+ * @returns {InputStamp[]}
+ */
+export function stampInputs(files) {
+  return [...files].map((file) => {
+    const stats = statSync(file);
+    return [file, stats.mtimeMs, stats.size];
+  });
+}
+
+/**
+ * Whether every input still has the time and size it had when bundled. Throws when one is gone.
+ * @param {readonly InputStamp[]} inputs
+ */
+export function inputsUnchanged(inputs) {
+  return inputs.every(([file, mtimeMs, size]) => {
+    const stats = statSync(file);
+    return stats.mtimeMs === mtimeMs && stats.size === size;
+  });
+}
 
 /** The manifest of the bundle of the entry `name` (a worker entry's file name, without `.ts`). */
 export function manifestPath(/** @type {string} */ name) {
@@ -64,10 +92,7 @@ export function reusableBundle(name) {
     const manifest = /** @type {BundleManifest} */ (
       JSON.parse(readFileSync(manifestPath(name), "utf8"))
     );
-    for (const [file, mtimeMs, size] of manifest.inputs) {
-      const stats = statSync(file);
-      if (stats.mtimeMs !== mtimeMs || stats.size !== size) return undefined;
-    }
+    if (!inputsUnchanged(manifest.inputs)) return undefined;
     // Used now: not "an hour old" for src/worker.ts's cleanup while it is in use.
     const now = new Date();
     utimesSync(manifest.bundle, now, now);

@@ -4,16 +4,7 @@
  * was and leaves no temporary folder behind.
  */
 import { execFile, spawn } from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -25,6 +16,7 @@ import { routes } from "../../src/routes.ts";
 import { hashTree, treeDifferences } from "../support/tree-hash.ts";
 import { buildInChild, buildInChildOrFail, npmRunBuildArgs } from "../support/run-build.ts";
 import { buildCommandPrefix } from "../../bench/build-flags.ts";
+import { copyProject } from "../../bench/project-copy.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const FIXTURES = "tests/fixtures/broken";
@@ -233,22 +225,7 @@ describe("npm run build on every broken article at once", () => {
 describe("a build that fails after Eleventy started writing", () => {
   it("leaves the previous site as it was and removes what it had written", async () => {
     // A copy of the project with one more page template, which throws while rendering.
-    const project = path.join(dir, "project");
-    const skip = new Set([
-      "node_modules",
-      "_site",
-      ".cache",
-      ".git",
-      "tests",
-      "bench",
-      "coverage",
-      "test-results",
-    ]);
-    for (const entry of readdirSync(ROOT)) {
-      if (!skip.has(entry) && !entry.startsWith("_site."))
-        cpSync(path.join(ROOT, entry), path.join(project, entry), { recursive: true });
-    }
-    symlinkSync(path.join(ROOT, "node_modules"), path.join(project, "node_modules"));
+    const project = copyProject(path.join(dir, "project"), { withArticles: true });
     writeFileSync(
       path.join(project, "content/zz-broken-template.11ty.ts"),
       'export const data = { permalink: "/zz-broken/index.html" };\nexport function render(): string {\n  throw new Error("a template failed on purpose");\n}\n',
