@@ -75,9 +75,20 @@ export function inputsUnchanged(inputs) {
   });
 }
 
-/** The manifest of the bundle of the entry `name` (a worker entry's file name, without `.ts`). */
-export function manifestPath(/** @type {string} */ name) {
-  return path.join(BUNDLES, `${name}.manifest.json`);
+// Copies of the project may share one node_modules (the benchmark's copy links to it): each
+// checkout has manifests of its own, so that none runs another's code. A manifest of another
+// checkout holds that checkout's files, and its bundle that checkout's module addresses
+// (src/module-addresses.mjs): a copy that took it ran the original's workers, whose word lists
+// then gave the typography cache another version than the copy's own code computed.
+const PROJECT_KEY = createHash("sha256").update(ROOT).digest("hex").slice(0, 16);
+
+/**
+ * The manifest of this checkout's bundle of the entry `name` (a worker entry's file name, without
+ * `.ts`), `<name>.<key of the project folder>.manifest.json`.
+ * @param {string} name
+ */
+export function manifestPath(name) {
+  return path.join(BUNDLES, `${name}.${PROJECT_KEY}.manifest.json`);
 }
 
 /**

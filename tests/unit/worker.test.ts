@@ -1,4 +1,5 @@
 import {
+  existsSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -7,8 +8,11 @@ import {
   utimesSync,
   writeFileSync,
 } from "node:fs";
+import { execFile } from "node:child_process";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { makeWorkerBundle, startTypeScriptWorker, workerCodeVersion } from "../../src/worker.ts";
@@ -16,8 +20,11 @@ import {
   flagsForWorkers,
   INSTALLED_PACKAGES,
   installedPackagesVersion,
+  manifestPath,
 } from "../../src/worker-bundles.mjs";
+import { copyProject } from "../../bench/project-copy.ts";
 
+const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ENTRY = path.resolve(import.meta.dirname, "../fixtures/worker/echo.ts");
 
@@ -134,7 +141,7 @@ describe("makeWorkerBundle", () => {
       if (file.startsWith(`${path.basename(dir)}-entry.`)) rmSync(path.join(bundles, file));
   });
   const helper = path.join(dir, "helper.ts");
-  const manifest = path.join(bundles, `${path.basename(dir)}-entry.manifest.json`);
+  const manifest = manifestPath(`${path.basename(dir)}-entry`);
 
   it("reuses the last bundle while its files are unchanged, and bundles again when one changes", async () => {
     // Named after the folder, so that parallel test runs never share a manifest.
@@ -160,6 +167,55 @@ describe("makeWorkerBundle", () => {
     const third = await makeWorkerBundle(pathToFileURL(named));
     expect(third, "a new bundle for the new code").not.toBe(first);
     expect(readFileSync(third!, "utf8")).toContain("second-version");
+  });
+
+  it("gives a copy of the project that shares this node_modules bundles of its own", async () => {
+    // The benchmark's copy links to this node_modules (bench/project-copy.ts). The lint worker
+    // finds its word lists by its module's address, so its bundle names the checkout it ran from.
+    const lintWorker = new URL("../../src/persian/lint-worker.ts", import.meta.url);
+    const ours = await makeWorkerBundle(lintWorker);
+    const copy = copyProject(path.join(mkdtempSync(path.join(tmpdir(), "sarkhat-copy-")), "p"));
+    const script = `const { makeWorkerBundle } = await import("./src/worker.ts");
+const { manifestPath } = await import("./src/worker-bundles.mjs");
+const bundle = await makeWorkerBundle(new URL("./src/persian/lint-worker.ts", "file://" + process.cwd() + "/"));
+console.log(JSON.stringify({ bundle, manifest: manifestPath("lint-worker") }));`;
+    let theirs: { bundle: string; manifest: string } | undefined;
+    try {
+      const { stdout } = await run(
+        process.execPath,
+        ["--import", "tsx", "--input-type=module", "-e", script],
+        { cwd: copy },
+      );
+      theirs = JSON.parse(stdout) as { bundle: string; manifest: string };
+      expect(theirs.manifest, "the copy's manifest").not.toBe(manifestPath("lint-worker"));
+      expect(theirs.bundle, "the copy's bundle").not.toBe(ours);
+      const code = readFileSync(theirs.bundle, "utf8");
+      expect(code, "the copy's worker reads the copy's word lists").toContain(copy);
+      expect(code, "and not this checkout's").not.toContain(path.resolve(ROOT, "src/persian"));
+    } finally {
+      rmSync(path.dirname(copy), { recursive: true, force: true });
+      if (theirs)
+        for (const file of [theirs.bundle, theirs.manifest]) rmSync(file, { force: true });
+    }
+  });
+
+  it("forgets the manifests of checkouts that are gone when it bundles again", async () => {
+    const name = `${path.basename(dir)}-entry`;
+    const named = path.join(dir, `${name}.ts`);
+    const manifestOf = (files: string[]) =>
+      JSON.stringify({ bundle: "-", inputs: files.map((file) => [file, 0, 0]) });
+    const gone = path.join(bundles, `${name}.0123456789abcdef.manifest.json`);
+    const alive = path.join(bundles, `${name}.fedcba9876543210.manifest.json`);
+    writeFileSync(gone, manifestOf([path.join(dir, "removed", `${name}.ts`)]));
+    writeFileSync(alive, manifestOf([named]));
+    writeFileSync(helper, 'export const word: string = "third-version";\n');
+    const past = new Date(Date.now() - 2_000);
+    utimesSync(helper, past, past);
+    const bundle = await makeWorkerBundle(pathToFileURL(named));
+    expect(readFileSync(bundle!, "utf8"), "a new bundle was made").toContain("third-version");
+    expect(existsSync(gone), "the manifest of a checkout that is gone").toBe(false);
+    expect(existsSync(alive), "the manifest of a checkout still there").toBe(true);
+    expect(existsSync(manifestPath(name)), "this checkout's own").toBe(true);
   });
 });
 
