@@ -7,15 +7,18 @@
  * `SARKHAT_ARTICLES`, or content/news, relative to the working directory, worked out by the same
  * function as src/build-command.ts (`buildArticlesFolder`). Once they have read it, it starts the
  * search index's worker. Only the main thread starts anything; workers are not given this flag
- * anyway (src/worker-bundles.mjs).
+ * anyway (src/worker-bundles.mjs). Before any of it, V8's tier-up is tuned for a short batch job
+ * (src/v8-tiering.mjs).
  */
 import { parseArgs } from "node:util";
 import { isMainThread } from "node:worker_threads";
 import { startEarlyArticleLoad } from "../src/content/early-article-load.mjs";
 import { buildArticlesFolder } from "../src/content/paths.mjs";
+import { tuneTieringForBuild } from "../src/v8-tiering.mjs";
 import { INDEX_WORKER_FROM, startEarlyIndexWorker } from "../src/search/early-index-worker.mjs";
 
 if (isMainThread) {
+  tuneTieringForBuild();
   // The script's own options; anything else on its command line is not ours to judge.
   const { values } = parseArgs({
     options: { articles: { type: "string" } },
