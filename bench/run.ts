@@ -283,9 +283,14 @@ async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
   const workDir = mkdtempSync(path.join(options.dir, "sarkhat-bench-"));
   const projectDir = copyProject(path.join(workDir, "project"));
-  // The copy's lint cache (through its link to node_modules, the project's own). The article
-  // caches' folder is absolute (src/content/article-cache-folder.mjs), so the same in the copy.
-  const lintCacheFile = path.join(projectDir, path.relative(ROOT, LINT_CACHE_FILE));
+  // The copy's own caches (bench/project-copy.ts): its lint cache and its checked articles
+  // (unless SARKHAT_ARTICLE_CACHES names a folder elsewhere, which the copy's builds use too).
+  const inCopy = (file: string) => {
+    const relative = path.relative(ROOT, file);
+    return relative.startsWith("..") ? file : path.join(projectDir, relative);
+  };
+  const lintCacheFile = inCopy(LINT_CACHE_FILE);
+  const articleCaches = inCopy(ARTICLE_CACHES);
   const rows: Row[] = [];
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   console.error(`Node ${process.version}, ${os.cpus().length} × ${cpu}; working in ${workDir}`);
@@ -357,7 +362,7 @@ async function main(): Promise<void> {
           });
         if (run === coldRun) {
           rmSync(lintCacheFile, { force: true });
-          rmSync(ARTICLE_CACHES, { recursive: true, force: true });
+          rmSync(articleCaches, { recursive: true, force: true });
         }
         const measured = await runChild<BuildMeasurement>(
           projectDir,

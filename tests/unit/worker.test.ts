@@ -169,12 +169,14 @@ describe("makeWorkerBundle", () => {
     expect(readFileSync(third!, "utf8")).toContain("second-version");
   });
 
-  it("gives a copy of the project that shares this node_modules bundles of its own", async () => {
-    // The benchmark's copy links to this node_modules (bench/project-copy.ts). The lint worker
+  it("gives a checkout that shares this node_modules bundles of its own", async () => {
+    // Checkouts may share one node_modules (git worktrees linked to one, say). The lint worker
     // finds its word lists by its module's address, so its bundle names the checkout it ran from.
     const lintWorker = new URL("../../src/persian/lint-worker.ts", import.meta.url);
     const ours = await makeWorkerBundle(lintWorker);
-    const copy = copyProject(path.join(mkdtempSync(path.join(tmpdir(), "sarkhat-copy-")), "p"));
+    const copy = copyProject(path.join(mkdtempSync(path.join(tmpdir(), "sarkhat-copy-")), "p"), {
+      sharedNodeModules: true,
+    });
     const script = `const { makeWorkerBundle } = await import("./src/worker.ts");
 const { manifestPath } = await import("./src/worker-bundles.mjs");
 const bundle = await makeWorkerBundle(new URL("./src/persian/lint-worker.ts", "file://" + process.cwd() + "/"));
