@@ -1,7 +1,8 @@
 /**
- * The floor as a process of its own (`node --import tsx bench/floor-child.ts <corpus> <out>`):
- * the same bare render as bench/floor.ts, plus what every process pays, Node's start, tsx and the
- * imports, as our build does. Prints `{"processMs": …}` as its last line.
+ * The floor as a process of its own: the same bare render as bench/floor.ts, plus what every
+ * process pays, Node's start and the imports. The benchmark runs it as `npm run build` runs the
+ * build, from an esbuild bundle under plain `node` (bench/floor-bundle.ts). Prints
+ * `{"processMs": …}` as its last line.
  */
 import { renderFloor } from "./floor.ts";
 

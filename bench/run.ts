@@ -1,14 +1,16 @@
 /**
  * `npm run bench -- [N…] [--runs R] [--warmup W] [--keep] [--dir D] [--no-stock]`: build the full
  * site from a generated corpus of N articles and compare it with the floor (bench/floor.ts) run in
- * this same process, with the floor run as a process of its own (bench/floor-child.ts), and with a
+ * this same process, with the floor run as a process of its own (bench/floor-child.ts, from a
+ * bundle as the build runs: bench/floor-bundle.ts), and with a
  * stock Eleventy 3 site built from the same corpus (bench/stock-eleventy.ts), each of its runs
  * just before one of the build's, so that both see the machine in the same minute.
  *
  * Builds run in a temporary copy of the project (bench/project-copy.ts), each in a child process
  * (bench/build-child.ts) so its peak RSS is its own. The child runs what `npm run build` runs
  * (the build and the typography summary beside it); its wall time is its whole life up to the end
- * of that: Node's start, tsx, imports, validation, Eleventy, the search index, the atomic publish.
+ * of that: Node's start, the imports (from the program's bundle), validation, Eleventy, the search
+ * index, the atomic publish.
  * The measured runs find the build's caches (the typography lint's findings, the checked articles)
  * filled by the warm-up, as an editor's builds do; one more run per N starts with both removed and
  * is reported in a table of its own.
@@ -28,6 +30,7 @@ import { buildCommandPrefix } from "./build-flags.ts";
 import { writeCorpus } from "./corpus.ts";
 import { copyProject } from "./project-copy.ts";
 import { renderFloor } from "./floor.ts";
+import { bundleFloorChild } from "./floor-bundle.ts";
 import { prepareStockSite, STOCK_CHILD, type StockMeasurement } from "./stock-eleventy.ts";
 import { directorySize } from "../src/fs-size.ts";
 import { ROOT } from "../src/worker-bundles.mjs";
@@ -80,10 +83,10 @@ function parseArguments(args: string[]): Options {
 }
 
 /**
- * Run `script` (a bench/ file) in a child process with the Node flags `nodeFlags` and parse the
- * JSON of its last stdout line. The build child starts as `npm run build` does
- * (buildCommandPrefix); the floor, which imports only markdown-it, under plain `tsx`; the stock
- * Eleventy site under plain `node`.
+ * Run `script` (a bench/ file, or an absolute path) in a child process with the Node flags
+ * `nodeFlags` and parse the JSON of its last stdout line. The build child starts as
+ * `npm run build` does (buildCommandPrefix); the floor from its bundle (bench/floor-bundle.ts)
+ * and the stock Eleventy site under plain `node`.
  */
 function runChild<T>(
   projectDir: string,
@@ -94,7 +97,7 @@ function runChild<T>(
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [...nodeFlags, path.join(projectDir, "bench", script), ...args],
+      [...nodeFlags, path.resolve(projectDir, "bench", script), ...args],
       {
         cwd: projectDir,
         stdio: ["ignore", "pipe", "inherit"],
@@ -141,7 +144,7 @@ interface Row {
   files: number;
   bytes: number;
   floor: number[];
-  /** The floor as a process of its own (bench/floor-child.ts): start-up included, like the build. */
+  /** The floor as a process of its own (bench/floor-child.ts, bundled): start-up included, like the build. */
   floorProcess: number[];
   /** The search index step of each measured run (issue 9). */
   search: BuildMeasurement["search"][];
@@ -290,6 +293,7 @@ async function main(): Promise<void> {
     return relative.startsWith("..") ? file : path.join(projectDir, relative);
   };
   const lintCacheFile = inCopy(LINT_CACHE_FILE);
+  const floorChild = await bundleFloorChild(path.join(workDir, "floor-child.mjs"));
   const articleCaches = inCopy(ARTICLE_CACHES);
   const rows: Row[] = [];
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -317,9 +321,9 @@ async function main(): Promise<void> {
         rmSync(floorDir, { recursive: true, force: true });
         const { processMs } = await runChild<{ processMs: number }>(
           projectDir,
-          "floor-child.ts",
+          floorChild,
           [corpusDir, floorDir],
-          ["--import", "tsx"],
+          [],
         );
         if (run >= options.warmup) floorProcess.push(processMs);
       }
