@@ -293,8 +293,8 @@ async function main(): Promise<void> {
     return relative.startsWith("..") ? file : path.join(projectDir, relative);
   };
   const lintCacheFile = inCopy(LINT_CACHE_FILE);
-  const floorChild = await bundleFloorChild(path.join(workDir, "floor-child.mjs"));
   const articleCaches = inCopy(ARTICLE_CACHES);
+  const floorChild = await bundleFloorChild(path.join(workDir, "floor-child.mjs"));
   const rows: Row[] = [];
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   console.error(`Node ${process.version}, ${os.cpus().length} × ${cpu}; working in ${workDir}`);

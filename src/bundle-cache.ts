@@ -31,8 +31,8 @@ export function bundleContents(bundle: CachedBundle): Buffer {
 
 // Each change of the code makes new bundles: the older ones of an entry go once they are an hour
 // old (a build still running from an older checkout may be using one until then).
-// So do the manifests of other checkouts that shared this node_modules and are gone since (the
-// benchmark's copies, src/worker-bundles.mjs): the files they list no longer exist.
+// So do the manifests of other checkouts that shared this node_modules and are gone since (a
+// removed worktree, say; src/worker-bundles.mjs): the files they list no longer exist.
 function forgetOldBundles(name: string, extension: string): void {
   const hourAgo = Date.now() - 3_600_000;
   const ours = path.basename(manifestPath(name));

@@ -5,10 +5,10 @@
  * background threads, which share the machine's cores with the build itself.
  *
  * Profiled at 1,000 articles on Node 20 (per-thread CPU from /proc): V8's background threads took
- * 0.74 s of 2.9 s of CPU, 0.46 s of it TurboFan's (0.28 s with `--no-concurrent-recompilation`).
- * Waiting about four and a half times longer before optimizing a function cut their share to
- * 0.46 s; the code that runs long enough to matter (rendering, the search index's text) is still
- * optimized. Measured in interleaved pairs of builds: 0.95 of the wall time at 1,000 articles
+ * 0.74 s of 2.9 s of CPU, and 0.28 s with `--no-concurrent-recompilation` (TurboFan compiling on
+ * the threads that ask instead). Waiting about four and a half times longer before optimizing a
+ * function cut their share to 0.46 s; the code that runs long enough to matter (rendering, the
+ * search index's text) is still optimized. Measured in interleaved pairs of builds: 0.95 of the wall time at 1,000 articles
  * (CPU 0.95), 0.98 at 10,000.
  *
  * Only on V8 11.3 (Node 20), where it was measured: V8 12 and later (Node 22, 24) tier up through

@@ -75,11 +75,12 @@ export function inputsUnchanged(inputs) {
   });
 }
 
-// Copies of the project may share one node_modules (the benchmark's copy links to it): each
-// checkout has manifests of its own, so that none runs another's code. A manifest of another
-// checkout holds that checkout's files, and its bundle that checkout's module addresses
-// (src/module-addresses.mjs): a copy that took it ran the original's workers, whose word lists
-// then gave the typography cache another version than the copy's own code computed.
+// Checkouts may share one node_modules (git worktrees linked to one, say; the benchmark's copy
+// did until it got caches of its own): each has manifests of its own, so that none runs
+// another's code. A manifest of another checkout holds that checkout's files, and its bundle
+// that checkout's module addresses (src/module-addresses.mjs): a copy that took it ran the
+// original's workers, whose word lists then gave the typography cache another version than the
+// copy's own code computed.
 const PROJECT_KEY = createHash("sha256").update(ROOT).digest("hex").slice(0, 16);
 
 /**
