@@ -5,6 +5,7 @@
  */
 import { build } from "esbuild";
 import path from "node:path";
+import { REQUIRE_BANNER } from "../src/main-bundle.mjs";
 
 const CHILD = path.join(import.meta.dirname, "floor-child.ts");
 
@@ -18,11 +19,9 @@ export async function bundleFloorChild(outfile: string): Promise<string> {
     format: "esm",
     target: "node20",
     logLevel: "warning",
-    // yaml's CommonJS build requires Node's own modules ("process", "buffer"): in an ES module,
-    // esbuild's bundle needs a `require` to give them.
-    banner: {
-      js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
-    },
+    // yaml's CommonJS build requires Node's own modules ("process", "buffer"): the `require` the
+    // build's bundle gives its chunks.
+    banner: { js: REQUIRE_BANNER },
   });
   return outfile;
 }

@@ -13,6 +13,7 @@ import type { BuildOptions } from "esbuild";
 import {
   BUNDLES,
   INSTALLED_PACKAGES,
+  inputsSettledBefore,
   manifestPath,
   reusableBundle,
   ROOT,
@@ -91,9 +92,7 @@ export async function cachedBundle(
   inputs.add(import.meta.filename);
   if (existsSync(INSTALLED_PACKAGES)) inputs.add(INSTALLED_PACKAGES);
   const manifest: BundleManifest = { bundle: file, inputs: stampInputs(inputs) };
-  // A file saved while esbuild ran may be bundled as it was before: then no manifest, so the next
-  // build bundles again rather than trust stamps of a version this bundle may not hold.
-  const settled = manifest.inputs.every(([, mtimeMs]) => mtimeMs < started);
+  const settled = inputsSettledBefore(manifest.inputs, started);
   try {
     mkdirSync(BUNDLES, { recursive: true });
     if (!existsSync(file)) {

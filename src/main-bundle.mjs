@@ -43,7 +43,13 @@ import {
   MODULE_ADDRESSES_SOURCE,
   withModuleAddress,
 } from "./module-addresses.mjs";
-import { INSTALLED_PACKAGES, inputsUnchanged, ROOT, stampInputs } from "./worker-bundles.mjs";
+import {
+  INSTALLED_PACKAGES,
+  inputsSettledBefore,
+  inputsUnchanged,
+  ROOT,
+  stampInputs,
+} from "./worker-bundles.mjs";
 
 /** Where the bundles go: under node_modules/, so that the packages left out resolve from them. */
 export const MAIN_BUNDLES = path.join(ROOT, "node_modules", ".cache", "sarkhat-main");
@@ -70,7 +76,7 @@ const ADDRESSED_MODULES = /\.(?:ts|m?js|cjs)$/;
  * A bundled package may `require()` what it does not import (Eleventy's package.json, a
  * CommonJS dependency): each chunk gets a `require` of its own, resolving from node_modules.
  */
-const REQUIRE_BANNER =
+export const REQUIRE_BANNER =
   'import { createRequire as __sarkhatCreateRequire } from "node:module";\nconst require = __sarkhatCreateRequire(import.meta.url);';
 
 /**
@@ -317,10 +323,8 @@ export async function makeMainBundle(script, entries, { root = ROOT, cache = MAI
     outputs,
     inputs: stampInputs(inputs),
   };
-  // A file saved while esbuild ran may be bundled as it was before: then no manifest, so that
-  // the next build bundles again rather than trust the times of a version it may not hold.
   const manifestPath = manifestFile(cache, name);
-  if (manifest.inputs.every(([, mtimeMs]) => mtimeMs < started)) {
+  if (inputsSettledBefore(manifest.inputs, started)) {
     const temporary = `${manifestPath}.${randomUUID()}.tmp`;
     writeFileSync(temporary, JSON.stringify(manifest));
     renameSync(temporary, manifestPath);

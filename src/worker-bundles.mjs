@@ -65,6 +65,17 @@ export function stampInputs(files) {
 }
 
 /**
+ * Whether every input was last changed before `started` (when its bundling began). A file saved
+ * while esbuild ran may be bundled as it was before: its bundle then gets no manifest, so that
+ * the next build bundles again rather than trust the stamps of a version it may not hold.
+ * @param {readonly InputStamp[]} inputs
+ * @param {number} started
+ */
+export function inputsSettledBefore(inputs, started) {
+  return inputs.every(([, mtimeMs]) => mtimeMs < started);
+}
+
+/**
  * Whether every input still has the time and size it had when bundled. Throws when one is gone.
  * @param {readonly InputStamp[]} inputs
  */
