@@ -2,9 +2,11 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// The loads and builds of the tests keep their checked articles apart from the project's own
-// cache (src/content/article-cache-folder.mjs); the processes they start inherit it.
+// The loads and builds of the tests keep their checked articles and search records apart from the
+// project's own caches (src/content/article-cache-folder.mjs, src/search/index-site.ts); the
+// processes they start inherit them.
 process.env.SARKHAT_ARTICLE_CACHES = path.join(os.tmpdir(), "sarkhat-test-article-caches");
+process.env.SARKHAT_SEARCH_CACHES = path.join(os.tmpdir(), "sarkhat-test-search-caches");
 
 // Unit tests run in two time zones far from Tehran: every date must come out the same.
 const buildOnce = "tests/support/global-setup.ts";

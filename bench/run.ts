@@ -11,9 +11,9 @@
  * (the build and the typography summary beside it); its wall time is its whole life up to the end
  * of that: Node's start, the imports (from the program's bundle), validation, Eleventy, the search
  * index, the atomic publish.
- * The measured runs find the build's caches (the typography lint's findings, the checked articles)
- * filled by the warm-up, as an editor's builds do; one more run per N starts with both removed and
- * is reported in a table of its own.
+ * The measured runs find the build's caches (the typography lint's findings, the checked articles,
+ * the search records) filled by the warm-up, as an editor's builds do; one more run per N starts
+ * with all three removed and is reported in a table of its own.
  * Everything happens under a temporary folder that is removed afterwards (unless --keep).
  * Default N: 1,000 and 10,000.
  *
@@ -36,6 +36,7 @@ import { directorySize } from "../src/fs-size.ts";
 import { ROOT } from "../src/worker-bundles.mjs";
 import { LINT_CACHE_FILE } from "../src/typography-summary.ts";
 import { ARTICLE_CACHES } from "../src/content/article-cache-folder.mjs";
+import { SEARCH_CACHES } from "../src/search/index-site.ts";
 
 interface Options {
   counts: number[];
@@ -286,14 +287,16 @@ async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
   const workDir = mkdtempSync(path.join(options.dir, "sarkhat-bench-"));
   const projectDir = copyProject(path.join(workDir, "project"));
-  // The copy's own caches (bench/project-copy.ts): its lint cache and its checked articles
-  // (unless SARKHAT_ARTICLE_CACHES names a folder elsewhere, which the copy's builds use too).
+  // The copy's own caches (bench/project-copy.ts): its lint cache, its checked articles and its
+  // search records (unless SARKHAT_ARTICLE_CACHES or SARKHAT_SEARCH_CACHES names a folder
+  // elsewhere, which the copy's builds use too).
   const inCopy = (file: string) => {
     const relative = path.relative(ROOT, file);
     return relative.startsWith("..") ? file : path.join(projectDir, relative);
   };
   const lintCacheFile = inCopy(LINT_CACHE_FILE);
   const articleCaches = inCopy(ARTICLE_CACHES);
+  const searchCaches = inCopy(SEARCH_CACHES);
   const floorChild = await bundleFloorChild(path.join(workDir, "floor-child.mjs"));
   const rows: Row[] = [];
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -351,9 +354,10 @@ async function main(): Promise<void> {
       if (stockSite) row.stock = { runs: [], files: 0, bytes: 0 };
       // The measured runs are builds as an editor makes them all day: the typography lint takes
       // the findings of unchanged files from its cache (src/persian/lint-cache.ts), and the loader
-      // their checked articles from its own (src/content/article-cache.ts), both filled by the
-      // warm-up. One run more starts with both removed, as the first build after a change to the
-      // code does, and is reported on its own.
+      // their checked articles from its own (src/content/article-cache.ts), the search index its
+      // records (src/search/record-cache.ts), all filled by the warm-up. One run more starts with
+      // the three removed, as the first build after a change to the code does, and is reported on
+      // its own.
       const coldRun = options.warmup + runs;
       for (let run = 0; run <= coldRun; run++) {
         const outputDir = path.join(workDir, `site-${count}`);
@@ -367,6 +371,7 @@ async function main(): Promise<void> {
         if (run === coldRun) {
           rmSync(lintCacheFile, { force: true });
           rmSync(articleCaches, { recursive: true, force: true });
+          rmSync(searchCaches, { recursive: true, force: true });
         }
         const measured = await runChild<BuildMeasurement>(
           projectDir,
@@ -409,7 +414,7 @@ async function main(): Promise<void> {
   );
   console.log([...HEADER, ...rows.map((row) => `| ${formatRow(row)} |`)].join("\n"));
   console.log(
-    `\nThe build's caches cold (one run each, after the runs above: every file checked and linted)\n`,
+    `\nThe build's caches cold (one run each, after the runs above: every file checked, linted and indexed)\n`,
   );
   console.log([...COLD_HEADER, ...rows.map((row) => `| ${formatColdRow(row)} |`)].join("\n"));
   if (options.stock) {

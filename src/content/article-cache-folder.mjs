@@ -26,7 +26,8 @@ export const ARTICLE_CACHES =
  * `installedPackagesVersion`); and on the two settings the bundled code reads from the environment
  * (src/site.ts, src/urls.ts). A change to any of them is another folder, so a stale entry is never
  * read. `caches`: the folder of every version's folder, `ARTICLE_CACHES` by default; `packages`:
- * the packages' version, the installed one by default.
+ * the packages' version, the installed one by default. The search index keeps its records the
+ * same way, per version of its worker's bundle (src/search/index-site.ts, `SEARCH_CACHES`).
  * @param {string} bundle
  * @param {string} [caches]
  * @param {string} [packages]

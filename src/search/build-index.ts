@@ -13,6 +13,7 @@ import { rememberedIndexText } from "./index-text.ts";
 import { SEARCH_CHUNKS_PATH, SEARCH_DOCUMENTS_PATH, SEARCH_MANIFEST_PATH } from "./paths.ts";
 import { gatherPostings, type Postings } from "./postings.ts";
 import { createKeyTable, type KeyTable } from "./key-table.ts";
+import type { RecordCache } from "./record-cache.ts";
 import { searchRecord, type SearchArticle, type SearchRecord } from "./records.ts";
 
 /**
@@ -27,6 +28,8 @@ export interface SearchIndexInput {
   articles: readonly SearchArticle[];
   /** Postings bytes per chunk; CHUNK_TARGET_BYTES by default. */
   chunkTargetBytes?: number;
+  /** Records kept by earlier builds (src/search/record-cache.ts); all are made without it. */
+  cache?: RecordCache;
 }
 
 /** A file of the index: its path relative to the site's output folder (`search/index.json`). */
@@ -49,6 +52,8 @@ export interface SearchIndexBuildStats {
   manifestBytes: number;
   /** Milliseconds making the records (index text: folding letters, restoring ZWNJs). */
   textMs: number;
+  /** Of the records, how many were made rather than taken from the cache. */
+  recordsMade: number;
   /** Milliseconds of the whole function. */
   ms: number;
 }
@@ -64,20 +69,25 @@ export function buildSearchIndex(input: SearchIndexInput): SearchIndexOutput {
   const started = performance.now();
   const table = createKeyTable();
   const nameText = rememberedIndexText();
-  const records = input.articles.map((article) => searchRecord(article, { table, nameText }));
+  const { cache } = input;
+  const records = cache
+    ? cache.records(input.articles, { table, nameText })
+    : input.articles.map((article) => searchRecord(article, { table, nameText }));
   const textMs = performance.now() - started;
   return assembleSearchIndex(records, table, {
     chunkTargetBytes: input.chunkTargetBytes,
     started,
     textMs,
+    recordsMade: cache ? cache.made : records.length,
   });
 }
 
 export interface AssembleOptions {
   chunkTargetBytes?: number;
-  /** For the stats: when the build started (performance.now()) and how long the records took. */
+  /** For the stats: when the build started (performance.now()), how long the records took, how many were made. */
   started?: number;
   textMs?: number;
+  recordsMade?: number;
 }
 
 /**
@@ -143,6 +153,7 @@ export function assembleSearchIndex(
       documentBytes,
       manifestBytes,
       textMs: options.textMs ?? 0,
+      recordsMade: options.recordsMade ?? sorted.length,
       ms: performance.now() - started,
     },
   };

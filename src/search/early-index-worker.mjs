@@ -18,7 +18,9 @@ import { reusableBundle, startBundledWorker } from "../worker-bundles.mjs";
  */
 export const INDEX_WORKER_FROM = 1_000;
 
-/** @type {import("../content/early-article-load.mjs").HeldWorker | undefined} */
+/** @typedef {import("../content/early-article-load.mjs").HeldWorker & { bundle: string }} EarlyIndexWorker */
+
+/** @type {EarlyIndexWorker | undefined} */
 let started;
 
 /**
@@ -32,7 +34,7 @@ export function startEarlyIndexWorker() {
     const bundle = reusableBundle("index-worker");
     if (!bundle || started) return started !== undefined;
     const worker = startBundledWorker(bundle, undefined);
-    started = holdWorkerEvents(worker);
+    started = { ...holdWorkerEvents(worker), bundle };
     // Until the build takes it over, it must not keep a process that never does alive. After the
     // listeners: a listener for its messages refs the port they come through, and this worker,
     // unlike the load's, waits for a message that may never come.
@@ -45,8 +47,9 @@ export function startEarlyIndexWorker() {
 }
 
 /**
- * The worker started early, once, with its events held until `release()`; `undefined` if none.
- * @returns {import("../content/early-article-load.mjs").HeldWorker | undefined}
+ * The worker started early, once, with its events held until `release()`, and the bundle it runs;
+ * `undefined` if none.
+ * @returns {EarlyIndexWorker | undefined}
  */
 export function takeEarlyIndexWorker() {
   const taken = started;

@@ -29,5 +29,7 @@ export function writeIndexFiles(siteDir: string, files: readonly SearchIndexFile
 export interface IndexWorkerData {
   siteDir: string;
   articles: SearchArticle[];
+  /** The folder of the record cache for this worker's code (src/search/record-cache.ts), if any. */
+  recordCache?: string;
 }
 export type IndexWorkerMessage = { stats: SearchIndexBuildStats } | { error: string };

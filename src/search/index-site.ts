@@ -15,7 +15,9 @@ import { rememberedIndexText } from "./index-text.ts";
 import { createKeyTable } from "./key-table.ts";
 import { searchRecord, toSearchArticle, type SearchRecord } from "./records.ts";
 import { registerBackgroundWriter } from "../background-writes.ts";
-import { firstMessage, startTypeScriptWorker } from "../worker.ts";
+import { articleCacheFolder } from "../content/article-cache-folder.mjs";
+import { ROOT } from "../worker-bundles.mjs";
+import { bundleWorker, firstMessage, startTypeScriptWorker } from "../worker.ts";
 import { INDEX_WORKER_FROM, takeEarlyIndexWorker } from "./early-index-worker.mjs";
 
 export interface SearchIndexStats {
@@ -30,7 +32,18 @@ export interface SearchIndexStats {
   ms: number;
   /** Of which making the records: folding letters, restoring ZWNJs (the dictionary). */
   textMs: number;
+  /** Records made this time; the others were kept from an earlier build (or rebuild). */
+  recordsMade: number;
 }
+
+/**
+ * The record caches of every version of the index worker (src/search/record-cache.ts), one folder
+ * each: node_modules/.cache/sarkhat-search, or the folder `SARKHAT_SEARCH_CACHES` names (the
+ * tests name one of their own, vitest.config.ts, as they do for the checked articles).
+ */
+export const SEARCH_CACHES =
+  process.env.SARKHAT_SEARCH_CACHES?.trim() ||
+  path.join(ROOT, "node_modules", ".cache", "sarkhat-search");
 
 // Records by article: the loader keeps an unchanged file's Article between rebuilds (`npm start`),
 // so a rebuild makes the index text of the articles that changed only. Their key ids belong to
@@ -53,14 +66,17 @@ export async function indexSite(
     existsSync(path.join(siteDir, article.url, "index.html")),
   );
   const textStarted = performance.now();
+  let recordsMade = 0;
   const made = published.map((article) => {
     let record = records.get(article);
-    if (!record)
+    if (!record) {
       records.set(article, (record = searchRecord(toSearchArticle(article), { table, nameText })));
+      recordsMade++;
+    }
     return record;
   });
   const textMs = performance.now() - textStarted;
-  const { files, stats } = assembleSearchIndex(made, table);
+  const { files, stats } = assembleSearchIndex(made, table, { recordsMade });
   writeIndexFiles(siteDir, files);
   return finishIndex(siteDir, stats, { started, textMs });
 }
@@ -80,6 +96,7 @@ async function finishIndex(
     indexBytes: stats.bytes,
     ms: performance.now() - timing.started,
     textMs: timing.textMs,
+    recordsMade: stats.recordsMade,
   };
 }
 
@@ -96,9 +113,15 @@ export interface SiteIndexJob {
  * about to be written into `siteDir`. On a large archive it is built and written in a worker
  * thread, beside this thread's page rendering: it needs nothing of the pages, and at 10,000
  * articles it is seconds of work (index text, postings, 10,000 result documents) that a second
- * core does meanwhile. `finish()` adds the service worker, which needs the search page.
+ * core does meanwhile. `finish()` adds the service worker, which needs the search page. The
+ * worker keeps its records for the next build in `options.searchCaches` (`SEARCH_CACHES` by
+ * default).
  */
-export function startSiteIndex(siteDir: string, articles: readonly Article[]): SiteIndexJob {
+export function startSiteIndex(
+  siteDir: string,
+  articles: readonly Article[],
+  options: { searchCaches?: string } = {},
+): SiteIndexJob {
   // The worker `npm run build` may have started with the article load (early-index-worker.mjs).
   const early = takeEarlyIndexWorker();
   // Below INDEX_WORKER_FROM articles the index is made in this thread once the pages are written.
@@ -107,18 +130,28 @@ export function startSiteIndex(siteDir: string, articles: readonly Article[]): S
     return { finish: () => indexSite(siteDir, articles), cancel: async () => undefined };
   }
   const started = performance.now();
-  const data: IndexWorkerData = { siteDir, articles: articles.map(toSearchArticle) };
-  const starting = early
-    ? Promise.resolve(early.worker)
-    : startTypeScriptWorker(new URL("./index-worker.ts", import.meta.url), undefined);
+  const searchArticles = articles.map(toSearchArticle);
+  const entry = new URL("./index-worker.ts", import.meta.url);
+  // The worker's records are kept per version of its code: its bundle's name holds the hash of
+  // what was bundled (src/worker.ts). Without a bundle (a read-only node_modules) none are kept.
+  const bundle = early ? Promise.resolve(early.bundle) : bundleWorker(entry);
+  const starting = early ? Promise.resolve(early.worker) : startTypeScriptWorker(entry, undefined);
   const unregister = registerBackgroundWriter(async () => {
     await (await starting).terminate();
   });
   const built = starting
-    .then((worker) => {
+    .then(async (worker) => {
       const answer = firstMessage<IndexWorkerMessage>(worker, "search index");
       // Anything it did while held (an error at its start) comes out now, to those listeners.
       early?.release();
+      const file = await bundle;
+      const data: IndexWorkerData = {
+        siteDir,
+        articles: searchArticles,
+        ...(file === undefined
+          ? {}
+          : { recordCache: articleCacheFolder(file, options.searchCaches ?? SEARCH_CACHES) }),
+      };
       worker.postMessage(data);
       return answer;
     })

@@ -34,7 +34,7 @@ export function createKeyTable(): KeyTable {
 }
 
 /** The id of `key`, numbered on first sight (the scratch arrays grow to hold it). */
-function keyId(table: KeyTable, key: string): number {
+export function keyId(table: KeyTable, key: string): number {
   let id = table.ids.get(key);
   if (id === undefined) {
     id = table.keys.length;

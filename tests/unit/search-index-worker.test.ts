@@ -87,6 +87,23 @@ describe.skipIf(oneCore)("startSiteIndex", () => {
     expect(filesOf(early)).toEqual(filesOf(inThread));
   }, 60_000);
 
+  it("keeps its records: the next index makes only an edited article's, and writes the same files", async () => {
+    // A cache folder of this test's own: other tests' builds rewrite the shared one's packs.
+    const searchCaches = path.join(work, "search-caches");
+    const first = await startSiteIndex(stagedSite("first", articles), articles, {
+      searchCaches,
+    }).finish();
+    expect(first.recordsMade, "every record made the first time").toBe(COUNT);
+    const edited: Article[] = [{ ...articles[0]!, title: `${articles[0]!.title} تازه` }];
+    edited.push(...articles.slice(1));
+    const inWorker = stagedSite("second", edited);
+    const second = await startSiteIndex(inWorker, edited, { searchCaches }).finish();
+    expect(second.recordsMade, "the edited article's record alone made again").toBe(1);
+    const inThread = stagedSite("second-in-thread", edited);
+    await indexSite(inThread, edited);
+    expect(filesOf(inWorker)).toEqual(filesOf(inThread));
+  }, 60_000);
+
   it("does not leave a worker started early running when the archive is too small for one", async () => {
     await makeWorkerBundle(new URL("../../src/search/index-worker.ts", import.meta.url));
     startEarlyIndexWorker();

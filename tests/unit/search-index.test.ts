@@ -8,7 +8,6 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { loadArticles } from "../../src/content/load-articles.ts";
 import {
   buildSearchIndex,
   CHUNK_TARGET_BYTES,
@@ -24,16 +23,11 @@ import {
 } from "../../src/search/format.ts";
 import { toIndexText } from "../../src/search/index-text.ts";
 import { termWeight } from "../../src/search/ranking.ts";
-import { toSearchArticle, type SearchArticle } from "../../src/search/records.ts";
+import type { SearchArticle } from "../../src/search/records.ts";
 import { textWords, wordKeys } from "../../src/search/words.ts";
+import { searchFixtureArticles } from "../support/search-articles.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const articles = [
-  ...loadArticles({ dir: path.join(ROOT, "tests/fixtures/search"), root: ROOT }),
-  ...loadArticles({ dir: path.join(ROOT, "tests/fixtures/newsroom"), root: ROOT }).filter(
-    (article) => !article.draft,
-  ),
-].map(toSearchArticle);
+const articles = searchFixtureArticles();
 
 interface Read {
   manifest: IndexManifest;
