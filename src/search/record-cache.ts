@@ -13,7 +13,6 @@
  * it, and the ICU and time-zone data the date in its result document is written with.
  */
 import { createHash } from "node:crypto";
-import { deserialize, serialize } from "node:v8";
 import { openPackCache, savePackCache } from "../pack-cache.ts";
 import { keyId } from "./key-table.ts";
 import {
@@ -29,7 +28,7 @@ export interface RecordCache {
    * one made now and kept.
    */
   records(articles: readonly SearchArticle[], options: RecordOptions): SearchRecord[];
-  /** How many records `record` made rather than found. */
+  /** How many records `records` made rather than found. */
   readonly made: number;
   /**
    * Keep the records made for the next build, with those of this build's articles; the entries of
@@ -38,13 +37,60 @@ export interface RecordCache {
   save(): void;
 }
 
-/** A record as kept: its keys as text, a line each, the rest as `searchRecord` made it. */
-interface KeptRecord {
-  keys: string;
-  frequencies: number[];
-  inTitle: boolean[];
-  length: number;
-  document: string;
+// An entry, little-endian: the number of keys n, the UTF-16 code units of the keys (a line each)
+// and of the document (32-bit each); the record's length, then its n frequencies (64-bit floats);
+// n bytes of inTitle (0 or 1); then the keys' and the document's UTF-16 code units. Not V8's
+// serialisation: measured on 10,000 records, it took 0.4–1.2 s to write them and 0.3 s to read
+// them, this 0.07 s to read; their strings are copied in and out as they are.
+const HEAD_BYTES = 20;
+
+function entryLength(keys: string, record: SearchRecord): number {
+  return HEAD_BYTES + 9 * record.keys.length + 2 * (keys.length + record.document.length);
+}
+
+function writeEntry(keys: string, record: SearchRecord, target: Buffer, offset: number): void {
+  const count = record.keys.length;
+  target.writeUInt32LE(count, offset);
+  target.writeUInt32LE(keys.length, offset + 4);
+  target.writeUInt32LE(record.document.length, offset + 8);
+  target.writeDoubleLE(record.length, offset + 12);
+  let at = offset + HEAD_BYTES;
+  for (let slot = 0; slot < count; slot++, at += 8)
+    target.writeDoubleLE(record.frequencies[slot]!, at);
+  for (let slot = 0; slot < count; slot++) target[at++] = record.inTitle[slot] ? 1 : 0;
+  at += target.write(keys, at, "utf16le");
+  target.write(record.document, at, "utf16le");
+}
+
+/** What an entry holds, its keys as text; `undefined` when it is damaged (it is then made anew). */
+function readEntry(
+  entry: Buffer,
+): (Omit<SearchRecord, "code" | "keys"> & { keys: string[] }) | undefined {
+  if (entry.length < HEAD_BYTES) return undefined;
+  const count = entry.readUInt32LE(0);
+  const keysLength = entry.readUInt32LE(4);
+  const documentLength = entry.readUInt32LE(8);
+  const length = entry.readDoubleLE(12);
+  if (entry.length !== HEAD_BYTES + 9 * count + 2 * (keysLength + documentLength)) return undefined;
+  if (!Number.isFinite(length)) return undefined;
+  let at = HEAD_BYTES;
+  const frequencies = new Array<number>(count);
+  for (let slot = 0; slot < count; slot++, at += 8) {
+    const frequency = entry.readDoubleLE(at);
+    if (!Number.isFinite(frequency)) return undefined;
+    frequencies[slot] = frequency;
+  }
+  const inTitle = new Array<boolean>(count);
+  for (let slot = 0; slot < count; slot++) {
+    const flag = entry[at++]!;
+    if (flag > 1) return undefined;
+    inTitle[slot] = flag === 1;
+  }
+  const keysText = entry.toString("utf16le", at, (at += 2 * keysLength));
+  const keys = keysText === "" ? [] : keysText.split("\n");
+  if (keys.length !== count) return undefined;
+  const document = entry.toString("utf16le", at, at + 2 * documentLength);
+  return { keys, frequencies, inTitle, length, document };
 }
 
 /** The key of an article's entry: a hash of every field of it that its record is made from. */
@@ -79,28 +125,25 @@ export function openRecordCache(folder: string): RecordCache {
     },
     records(articles, options) {
       const keys = articles.map(searchArticleKey);
-      const entries = packs.readAll(keys);
-      return articles.map((article, index) => {
-        const kept = readKept(entries[index]);
+      const records: (SearchRecord | undefined)[] = articles.map(() => undefined);
+      packs.readEach(keys, (index, entry) => {
+        const kept = readEntry(entry);
         if (kept)
-          return {
-            code: article.code,
+          records[index] = {
+            ...kept,
+            code: articles[index]!.code,
             keys: kept.keys.map((text) => keyId(options.table, text)),
-            frequencies: kept.frequencies,
-            inTitle: kept.inTitle,
-            length: kept.length,
-            document: kept.document,
           };
+      });
+      return articles.map((article, index) => {
+        const found = records[index];
+        if (found) return found;
         const record = searchRecord(article, options);
         made++;
-        const entry: KeptRecord = {
-          keys: record.keys.map((id) => options.table.keys[id]!).join("\n"),
-          frequencies: record.frequencies,
-          inTitle: record.inTitle,
-          length: record.length,
-          document: record.document,
-        };
-        packs.keep(keys[index]!, serialize(entry));
+        const keysText = record.keys.map((id) => options.table.keys[id]!).join("\n");
+        packs.keep(keys[index]!, entryLength(keysText, record), (target, offset) =>
+          writeEntry(keysText, record, target, offset),
+        );
         return record;
       });
     },
@@ -108,33 +151,4 @@ export function openRecordCache(folder: string): RecordCache {
       savePackCache(folder, new Set(packs.used), [packs.fresh]);
     },
   };
-}
-
-/** The record in an entry, its keys split, or `undefined` when it is damaged (it is then made anew). */
-function readKept(
-  entry: Uint8Array | undefined,
-): (Omit<KeptRecord, "keys"> & { keys: string[] }) | undefined {
-  if (!entry) return undefined;
-  let value: Partial<KeptRecord> | null;
-  try {
-    value = deserialize(entry) as Partial<KeptRecord> | null;
-  } catch {
-    return undefined;
-  }
-  if (
-    typeof value !== "object" ||
-    value === null ||
-    typeof value.keys !== "string" ||
-    !Array.isArray(value.frequencies) ||
-    !Array.isArray(value.inTitle) ||
-    typeof value.length !== "number" ||
-    typeof value.document !== "string"
-  )
-    return undefined;
-  const keys = value.keys === "" ? [] : value.keys.split("\n");
-  const { frequencies, inTitle } = value;
-  if (frequencies.length !== keys.length || inTitle.length !== keys.length) return undefined;
-  if (!frequencies.every((weight) => typeof weight === "number")) return undefined;
-  if (!inTitle.every((flag) => typeof flag === "boolean")) return undefined;
-  return { keys, frequencies, inTitle, length: value.length, document: value.document };
 }

@@ -6,9 +6,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { serialize } from "node:v8";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { savePackCache, type FreshEntries } from "../../src/pack-cache.ts";
+import { openPackCache, savePackCache, type FreshEntries } from "../../src/pack-cache.ts";
 import { buildSearchIndex } from "../../src/search/build-index.ts";
 import type { SearchArticle } from "../../src/search/records.ts";
 import {
@@ -80,26 +79,31 @@ describe("openRecordCache", () => {
     expect(searchArticleKey({ ...article }), "and by nothing else").toBe(searchArticleKey(article));
   });
 
-  it.each([
-    ["bytes that are no serialisation", () => Buffer.from("not v8")],
-    ["a value of another shape", () => serialize({ findings: [] })],
+  // Each kind of damage, done to every entry of a warm cache: the real entries, cut, lengthened,
+  // or with the number of keys at their head changed (the first 32 bits, src/search/record-cache.ts).
+  const damages: [string, (entry: Buffer) => Buffer][] = [
+    ["bytes that are no entry", () => Buffer.from("not an entry")],
+    ["nothing", () => Buffer.alloc(0)],
+    ["an entry cut short", (entry) => entry.subarray(0, entry.length - 2)],
+    ["an entry with a byte more", (entry) => Buffer.concat([entry, Buffer.from([0])])],
     [
-      "more keys than frequencies",
-      () =>
-        serialize({ keys: "a\nb", frequencies: [1], inTitle: [true], length: 1, document: "{}" }),
+      "an entry counting one key more than it holds",
+      (entry) => {
+        const changed = Buffer.from(entry);
+        changed.writeUInt32LE(entry.readUInt32LE(0) + 1, 0);
+        return changed;
+      },
     ],
-    [
-      "frequencies that are not numbers",
-      () =>
-        serialize({ keys: "a", frequencies: ["1"], inTitle: [true], length: 1, document: "{}" }),
-    ],
-  ])("reads an entry holding %s as missing, and makes it anew", (_, damaged) => {
+  ];
+  it.each(damages)("reads %s as missing, and makes the record anew", (_, damage) => {
     throughCache();
     const keys = articles.map(searchArticleKey);
-    const bytes = damaged();
+    const damaged: Buffer[] = [];
+    openPackCache(folder).readEach(keys, (index, entry) => (damaged[index] = damage(entry)));
+    expect(damaged.filter(Boolean), "every entry was kept").toHaveLength(keys.length);
     const entries: FreshEntries = {
-      entries: keys.map((key) => [key, 0, 0, bytes.length]),
-      chunks: [bytes],
+      entries: keys.map((key, index) => [key, index, 0, damaged[index]!.length]),
+      chunks: damaged,
     };
     savePackCache(folder, new Set(keys), [entries]);
     const again = throughCache();

@@ -20,6 +20,16 @@ describe("writeFileAtomically", () => {
     expect(readdirSync(dir), "only the file itself").toEqual(["cache.bin"]);
   });
 
+  it("writes a list of buffers one after the other, as one file", () => {
+    const file = path.join(dir, "pack");
+    // More buffers than one writev call takes (IOV_MAX, 1,024 on Linux), and an empty one.
+    const parts = Array.from({ length: 3000 }, (_, index) => Buffer.from(`${index},`));
+    parts.splice(7, 0, Buffer.alloc(0));
+    writeFileAtomically(file, parts);
+    expect(readFileSync(file), "every buffer, in order").toEqual(Buffer.concat(parts));
+    expect(readdirSync(dir), "only the file itself").toEqual(["pack"]);
+  });
+
   it("throws when the file cannot be replaced, and removes what it had written", () => {
     // A folder where the file should go: the rename fails after the bytes were written.
     const file = path.join(dir, "taken");
