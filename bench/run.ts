@@ -188,7 +188,7 @@ const HEADER = [
 ];
 
 const SEARCH_HEADER = [
-  "| articles | indexing, median | of which text (ZWNJ, letters) | per 1,000 articles | bundle | of which index | index per 1,000 articles |",
+  "| articles | indexing, median | of which records (made, or read from the cache) | per 1,000 articles | bundle | of which index | index per 1,000 articles |",
   "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
 ];
 

@@ -50,7 +50,7 @@ export interface SearchIndexBuildStats {
   chunkBytes: number;
   documentBytes: number;
   manifestBytes: number;
-  /** Milliseconds making the records (index text: folding letters, restoring ZWNJs). */
+  /** Milliseconds on the records: made (index text), or read from the cache (src/search/record-cache.ts). */
   textMs: number;
   /** Of the records, how many were made rather than taken from the cache. */
   recordsMade: number;

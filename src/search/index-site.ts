@@ -30,7 +30,7 @@ export interface SearchIndexStats {
   indexBytes: number;
   /** Wall time of the whole step: index text, index, writing, service worker. */
   ms: number;
-  /** Of which making the records: folding letters, restoring ZWNJs (the dictionary). */
+  /** Of which the records: made (folding letters, restoring ZWNJs), or read from the cache. */
   textMs: number;
   /** Records made this time; the others were kept from an earlier build (or rebuild). */
   recordsMade: number;
