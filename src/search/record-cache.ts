@@ -41,7 +41,9 @@ export interface RecordCache {
 // and of the document (32-bit each); the record's length, then its n frequencies (64-bit floats);
 // n bytes of inTitle (0 or 1); then the keys' and the document's UTF-16 code units. Not V8's
 // serialisation: measured on 10,000 records, it took 0.4–1.2 s to write them and 0.3 s to read
-// them, this 0.07 s to read; their strings are copied in and out as they are.
+// them, this 0.07 s to read; their strings are copied in and out as they are. A key holds no line
+// break (keys are made of a word's letters); one that did would make its entry read as damaged,
+// and its record be made again, never read wrong.
 const HEAD_BYTES = 20;
 
 function entryLength(keys: string, record: SearchRecord): number {
