@@ -87,7 +87,7 @@ async function finishIndex(
   stats: SearchIndexBuildStats,
   timing: { started: number; textMs: number },
 ): Promise<SearchIndexStats> {
-  const plan = planOffline(siteDir);
+  const plan = planOffline(siteDir, stats.bytes);
   const workerBytes = await writeServiceWorker(siteDir, plan);
   return {
     pages: stats.pages,

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { writeCorpus } from "../../bench/corpus.ts";
 import { readArticles } from "../../src/content/load-articles.ts";
 import { indexSite, startSiteIndex } from "../../src/search/index-site.ts";
+import { planOffline } from "../../src/search/offline.ts";
 import {
   INDEX_WORKER_FROM,
   startEarlyIndexWorker,
@@ -64,6 +65,11 @@ describe.skipIf(oneCore)("startSiteIndex", () => {
     const written = filesOf(inWorker);
     expect(written.size).toBeGreaterThan(COUNT);
     expect(written).toEqual(filesOf(inThread));
+    // The service worker was planned from the builder's count of the index's bytes: the same
+    // plan as from the files themselves, the index too large to be stored whole.
+    const fromFiles = planOffline(inWorker);
+    expect(fromFiles.wholeIndex, "an index too large to store whole").toBe(false);
+    expect(planOffline(inWorker, stats.indexBytes)).toEqual(fromFiles);
   }, 60_000);
 
   it("fails with the worker's error when the index cannot be written", async () => {
@@ -110,6 +116,10 @@ describe.skipIf(oneCore)("startSiteIndex", () => {
     const few = articles.slice(0, 10);
     const job = startSiteIndex(stagedSite("few", few), few);
     expect(takeEarlyIndexWorker(), "the build took the early worker, to stop it").toBeUndefined();
-    expect((await job.finish()).pages, "indexed in this thread").toBe(few.length);
+    const stats = await job.finish();
+    expect(stats.pages, "indexed in this thread").toBe(few.length);
+    const fromFiles = planOffline(path.join(work, "few"));
+    expect(fromFiles.wholeIndex, "an index small enough to store whole").toBe(true);
+    expect(planOffline(path.join(work, "few"), stats.indexBytes)).toEqual(fromFiles);
   }, 60_000);
 });
