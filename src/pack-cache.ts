@@ -86,12 +86,19 @@ function readPackTable(pack: string): PackTable {
   }
 }
 
-/** The bytes of one entry of `pack`; `undefined` if they cannot be read whole. */
-function readPackEntry(pack: string, [offset, length]: [number, number]): Buffer | undefined {
+/**
+ * The bytes of one entry of `pack`, read into the start of `into` (at least as long); `undefined`
+ * if they cannot be read whole.
+ */
+function readPackEntry(
+  pack: string,
+  [offset, length]: [number, number],
+  into: Buffer,
+): Buffer | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(pack, "r");
-    const entry = Buffer.alloc(length);
+    const entry = into.subarray(0, length);
     return readSync(fd, entry, 0, length, offset) === length ? entry : undefined;
   } catch {
     return undefined;
@@ -116,7 +123,11 @@ function encodePack(entries: readonly (readonly [key: string, entry: Uint8Array]
 }
 
 export interface PackCache {
-  /** The entry kept under `key`, if it can be read whole; the key counts as used either way. */
+  /**
+   * The entry kept under `key`, if it can be read whole; the key counts as used either way. The
+   * entry is a view of one buffer that every `read` of this cache reads into, valid until the
+   * next: copy what is kept.
+   */
   read(key: string): Buffer | undefined;
   /**
    * `read` of each of `keys`, given to `use` with its index (keys with no entry are skipped):
@@ -143,6 +154,9 @@ export function openPackCache(folder: string): PackCache {
   const fresh: FreshEntries = { entries: [], chunks: [] };
   let chunk: Buffer | undefined;
   let filled = 0;
+  // Entries are read into one buffer, grown as needed: a new buffer each (10,000 entries of
+  // about 8 KB at 10,000 articles) had the kernel fill new pages at every read, as in `readEach`.
+  let scratch = Buffer.allocUnsafeSlow(1 << 16);
   return {
     used,
     fresh,
@@ -152,7 +166,10 @@ export function openPackCache(folder: string): PackCache {
       let table = tables.get(pack);
       if (!table) tables.set(pack, (table = readPackTable(pack)));
       const place = table.get(key);
-      return place && readPackEntry(pack, place);
+      if (!place) return undefined;
+      if (place[1] > scratch.length)
+        scratch = Buffer.allocUnsafeSlow(Math.max(place[1], 2 * scratch.length));
+      return readPackEntry(pack, place, scratch);
     },
     readEach(keys, use) {
       used.push(...keys);

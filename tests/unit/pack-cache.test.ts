@@ -47,8 +47,9 @@ describe("openPackCache and savePackCache", () => {
     const byOne = openPackCache(folder);
     const all = openPackCache(folder);
     const expected = names.map(entryOf);
+    // Each copied: an entry `read` gives is valid until the next `read`.
     expect(
-      keys.map((key) => byOne.read(key)),
+      keys.map((key) => Buffer.from(byOne.read(key) ?? "missing")),
       "read",
     ).toEqual(expected);
     expect(readAll(all, keys), "readEach").toEqual(expected);
@@ -86,6 +87,23 @@ describe("openPackCache and savePackCache", () => {
       read.every((entry, index) => entry === undefined || entry.equals(entryOf(names[index]!))),
       "and none read wrong",
     ).toBe(true);
+  });
+
+  it("reads entries larger than its read buffer, between small ones", () => {
+    const big = (seed: number) => Buffer.alloc(200_000 + seed, seed);
+    const cache = openPackCache(folder);
+    const made: [string, Buffer][] = [
+      [keys[0]!, entryOf(names[0]!)],
+      [keys[1]!, big(1)],
+      [keys[2]!, entryOf(names[2]!)],
+      [keys[3]!, big(3)],
+    ];
+    for (const [key, entry] of made)
+      cache.keep(key, entry.length, (target, offset) => entry.copy(target, offset));
+    savePackCache(folder, new Set(made.map(([key]) => key)), [cache.fresh]);
+    const again = openPackCache(folder);
+    for (const [key, entry] of made)
+      expect(Buffer.from(again.read(key) ?? "missing"), `${entry.length} bytes`).toEqual(entry);
   });
 
   it("reads nothing, without throwing, from a folder that does not exist", () => {
