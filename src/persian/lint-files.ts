@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { contentKey } from "./content-key.ts";
 import type { LintCache } from "./lint-cache.ts";
 import { fixMarkdown, lintMarkdown } from "./markdown-lint.ts";
@@ -100,17 +100,28 @@ async function collectMarkdownFiles(path: string): Promise<string[]> {
     throw new Error(`lint-fa: no such file or directory: ${path}`);
   });
   if (info.isFile()) return [path];
-  const entries = await readdir(path, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && MARKDOWN_FILE.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter(
-      (file) =>
-        !relative(path, file)
-          .split(/[\\/]/u)
-          .some((part) => part.startsWith(".") || part === "node_modules"),
-    )
-    .sort();
+  const files: string[] = [];
+  await collectUnder(path, files);
+  return files.sort();
+}
+
+/**
+ * The Markdown files under `folder`, into `files`: regular files only (a link is not followed),
+ * none under a hidden folder or `node_modules`, nor hidden themselves. Walked folder by folder,
+ * leaving those folders out as it goes: one recursive listing, then each file's path taken apart
+ * to look for them, took the build's main thread about 55 ms at 10,000 articles (profiled).
+ */
+async function collectUnder(folder: string, files: string[]): Promise<void> {
+  // What `join(folder, name)` puts before a name, once per folder.
+  const prefix = join(folder, "_").slice(0, -1);
+  const folders: Promise<void>[] = [];
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (entry.name.startsWith(".")) continue;
+    if (entry.isDirectory()) {
+      if (entry.name !== "node_modules") folders.push(collectUnder(prefix + entry.name, files));
+    } else if (entry.isFile() && MARKDOWN_FILE.test(entry.name)) files.push(prefix + entry.name);
+  }
+  await Promise.all(folders);
 }
 
 /** `file:line:col word → suggestion (rule)`, marked as a warning when low-confidence. */

@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   formatFinding,
@@ -39,6 +39,38 @@ describe("lintContentFiles", () => {
       ["/news/a.md", 4, "zwnj-ambiguous"],
     ]);
     expect(result.fixedFiles).toEqual([]);
+  });
+
+  it("finds regular Markdown files at any depth, leaving out hidden ones, node_modules and links", async () => {
+    const tree = join(root, "tree");
+    const files = {
+      "top.md": true,
+      "deep/er/still.markdown": true,
+      "deep/LOUD.MD": true,
+      "deep/.hidden.md": false,
+      "deep/.private/inside.md": false,
+      "node_modules/pkg/readme.md": false,
+      "deep/node_modules/x.md": false,
+      "deep/notes.txt": false,
+    };
+    for (const file of Object.keys(files)) {
+      await mkdir(dirname(join(tree, file)), { recursive: true });
+      await writeFile(join(tree, file), "دولتها\n");
+    }
+    await symlink(join(root, "news"), join(tree, "linked-folder"));
+    await symlink(join(tree, "top.md"), join(tree, "linked.md"));
+    const expected = Object.entries(files)
+      .filter(([, linted]) => linted)
+      .map(([file]) => join(tree, file))
+      .sort();
+    for (const given of [tree, `${tree}/`, join(tree, "deep", "..")]) {
+      const result = await lintContentFiles([given]);
+      expect(result.files, `how many files were linted under ${given}`).toBe(expected.length);
+      expect(
+        [...new Set(result.findings.map((finding) => finding.file))],
+        `the files named in the findings, in order, under ${given}`,
+      ).toEqual(expected);
+    }
   });
 
   it("with fix, writes the high-confidence fixes and reports what is left", async () => {
