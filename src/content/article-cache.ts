@@ -38,6 +38,8 @@ export interface ArticleCache {
   readonly used: readonly string[];
   /** The entries this thread had to make, one per file it checked. */
   readonly fresh: FreshEntries;
+  /** Close the files `checked` keeps open (src/pack-cache.ts); call it when the load is done. */
+  close(): void;
 }
 
 /** The cache in `folder`, read as entries are asked for. Never throws. */
@@ -46,6 +48,7 @@ export function openArticleCache(folder: string): ArticleCache {
   return {
     used: packs.used,
     fresh: packs.fresh,
+    close: () => packs.close(),
     checked(file, bytes, bytesKey, check) {
       const key = createHash("sha256").update(file).update("\0").update(bytesKey).digest("hex");
       const kept = readEntry(packs.read(key));

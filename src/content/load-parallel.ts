@@ -182,11 +182,15 @@ export function startArticleLoad(
         await Promise.all(workers);
         const folder = await cacheFolder;
         const cache = folder === undefined ? undefined : openArticleCache(folder);
-        for (const [start, end] of claimChunks(counter, files.length, LOAD_CHUNK_SIZE)) {
-          for (let index = start; index < end; index++)
-            checked[index] = relinkSection(
-              checkFile(files[index]!.absolute, files[index]!.file, cache),
-            );
+        try {
+          for (const [start, end] of claimChunks(counter, files.length, LOAD_CHUNK_SIZE)) {
+            for (let index = start; index < end; index++)
+              checked[index] = relinkSection(
+                checkFile(files[index]!.absolute, files[index]!.file, cache),
+              );
+          }
+        } finally {
+          cache?.close();
         }
         await finished;
         let checkedNow = files.length;

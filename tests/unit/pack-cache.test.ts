@@ -5,7 +5,15 @@
  * what is saved is what the next build reads.
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -111,4 +119,93 @@ describe("openPackCache and savePackCache", () => {
     expect(readAll(cache, keys.slice(0, 3))).toEqual([undefined, undefined, undefined]);
     expect(cache.read(keys[0]!)).toBeUndefined();
   });
+});
+
+describe("the packs read keeps open", () => {
+  /** The files this process has open in `folder`, from /proc (Linux). */
+  const openPacks = () =>
+    readdirSync("/proc/self/fd").filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`).startsWith(folder + path.sep);
+      } catch {
+        return false; // closed since it was listed (the listing's own descriptor)
+      }
+    }).length;
+
+  it.skipIf(process.platform !== "linux")(
+    "are one per pack read from, until close, and reads go on after close",
+    () => {
+      saveBuild(names);
+      const cache = openPackCache(folder);
+      for (const key of keys) cache.read(key);
+      const packsRead = new Set(keys.map((key) => key.slice(0, 2))).size;
+      expect(openPacks(), "one open file per pack read from").toBe(packsRead);
+      cache.close();
+      expect(openPacks(), "none after close").toBe(0);
+      expect(Buffer.from(cache.read(keys[0]!) ?? "missing"), "a read after close").toEqual(
+        entryOf(names[0]!),
+      );
+      expect(openPacks(), "its pack open again").toBe(1);
+      cache.close();
+      expect(openPacks(), "and closed again").toBe(0);
+    },
+  );
+
+  it("give a pack's entries as they were when it was opened, though a build rewrote it since", () => {
+    saveBuild(names);
+    // Two entries of one pack.
+    const first = keys.findIndex((key, index) =>
+      keys.some((other, later) => later > index && other.slice(0, 2) === key.slice(0, 2)),
+    );
+    const second = keys.findIndex(
+      (key, index) => index > first && key.slice(0, 2) === keys[first]!.slice(0, 2),
+    );
+    const cache = openPackCache(folder);
+    expect(Buffer.from(cache.read(keys[first]!) ?? "missing"), "the first entry").toEqual(
+      entryOf(names[first]!),
+    );
+    // A build that made a new entry in that pack, and used the second of the two alone: the
+    // pack is written again, its entries moved.
+    const pack = keys[first]!.slice(0, 2);
+    const added = Array.from({ length: 5000 }, (_, index) => `added ${index}`).find(
+      (name) => keyOf(name).slice(0, 2) === pack,
+    )!;
+    saveBuild([added], [names[second]!, added]);
+    expect(
+      Buffer.from(cache.read(keys[second]!) ?? "missing"),
+      "the second, read from the pack as it was",
+    ).toEqual(entryOf(names[second]!));
+    cache.close();
+  });
+
+  it.skipIf(process.platform !== "linux")(
+    "are let go when the process runs out of files, and every entry is still read",
+    () => {
+      saveBuild(names);
+      // A process allowed 64 files (Node can raise no limit past the hard one `ulimit -n` sets)
+      // reads 600 entries from about 230 packs.
+      const script = `
+        import { openPackCache } from ${JSON.stringify(path.resolve("src/pack-cache.ts"))};
+        const keys = ${JSON.stringify(keys)};
+        const cache = openPackCache(${JSON.stringify(folder)});
+        const entries = keys.map((key) => cache.read(key)?.toString("latin1"));
+        cache.close();
+        process.stdout.write(JSON.stringify(entries));`;
+      const child = spawnSync(
+        "sh",
+        [
+          "-c",
+          'ulimit -n 64 && exec "$0" --import tsx --input-type=module -e "$1"',
+          process.execPath,
+          script,
+        ],
+        { encoding: "utf8" },
+      );
+      expect(child.status, `the child's exit (stderr: ${child.stderr})`).toBe(0);
+      expect(
+        JSON.parse(child.stdout),
+        "every entry, read in a process that could not keep every pack open",
+      ).toEqual(names.map((name) => entryOf(name).toString("latin1")));
+    },
+  );
 });
