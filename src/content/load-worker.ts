@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { openArticleCache } from "./article-cache.ts";
-import { fileStamp, readAndCheck } from "./load-articles.ts";
+import { readStampAndCheck } from "./load-articles.ts";
 import { claimChunks, type LoadWorkerData, type LoadWorkerMessage } from "./load-chunks.ts";
 
 const { files, counter, chunkSize, cacheFolder } = workerData as LoadWorkerData;
@@ -13,12 +13,16 @@ const cache = cacheFolder === undefined ? undefined : openArticleCache(cacheFold
 const post = (message: LoadWorkerMessage, transfer: ArrayBuffer[] = []) =>
   parentPort!.postMessage(message, transfer);
 
-for (const [start, end] of claimChunks(new Int32Array(counter), files.length, chunkSize)) {
-  const results = files.slice(start, end).map(({ absolute, file }) => ({
-    stamp: fileStamp(absolute, file),
-    checked: readAndCheck(absolute, file, cache),
-  }));
-  post({ start, results });
+try {
+  for (const [start, end] of claimChunks(new Int32Array(counter), files.length, chunkSize)) {
+    const results = files
+      .slice(start, end)
+      .map(({ absolute, file }) => readStampAndCheck(absolute, file, cache));
+    post({ start, results });
+  }
+} finally {
+  // The packs it kept open are the process's files, not this thread's.
+  cache?.close();
 }
 // The entries' buffers are handed over, not copied (article-cache.ts).
 post(

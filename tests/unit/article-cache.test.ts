@@ -22,7 +22,7 @@ import {
   type FreshEntries,
 } from "../../src/content/article-cache.ts";
 import { ARTICLE_CACHES, articleCacheFolder } from "../../src/content/article-cache-folder.mjs";
-import { checkSource, readAndCheck } from "../../src/content/load-articles.ts";
+import { checkSource, readStampAndCheck } from "../../src/content/load-articles.ts";
 import { contentKey } from "../../src/persian/content-key.ts";
 import { installedPackagesVersion } from "../../src/worker-bundles.mjs";
 
@@ -66,7 +66,10 @@ const uncached = () =>
 /** Each file through a cache opened on `folder` now, as one build's thread does; then saved. */
 function throughCache() {
   const cache = openArticleCache(folder);
-  const results = files.map((file) => readAndCheck(path.join(root, file), file, cache));
+  const results = files.map(
+    (file) => readStampAndCheck(path.join(root, file), file, cache).checked,
+  );
+  cache.close();
   saveArticleCache(folder, new Set(cache.used), [cache.fresh]);
   return { cache, results };
 }
@@ -107,7 +110,12 @@ describe("openArticleCache and saveArticleCache", () => {
     const bytes = readFileSync(path.join(root, "news", "no-title.md"));
     writeFileSync(path.join(root, "news", "copy.md"), bytes);
     const cache = openArticleCache(folder);
-    const copy = readAndCheck(path.join(root, "news", "copy.md"), "news/copy.md", cache);
+    const copy = readStampAndCheck(
+      path.join(root, "news", "copy.md"),
+      "news/copy.md",
+      cache,
+    ).checked;
+    cache.close();
     expect(cache.fresh.entries, "the same bytes under another name are checked").toHaveLength(1);
     expect(
       copy.problems.map((problem) => problem.file),

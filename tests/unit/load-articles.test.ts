@@ -4,10 +4,13 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   checkSource,
+  fileStamp,
   loadArticles,
   pinArchive,
   readArticles,
+  readStampAndCheck,
 } from "../../src/content/load-articles.ts";
+import { contentKey } from "../../src/persian/content-key.ts";
 import { listSourceFiles } from "../../src/content/source-files.mjs";
 import { ContentValidationError, formatProblem } from "../../src/content/problems.ts";
 import { site } from "../../src/site.ts";
@@ -341,5 +344,39 @@ describe("loadArticles", () => {
       'a.md:3 title — "" is empty — expected non-empty text',
     ]);
     expect(fresh.articles.map((a) => a.code)).toEqual([3]);
+  });
+});
+
+describe("readStampAndCheck", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), "sarkhat-stamp-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("gives the stamp fileStamp gives and the check of the bytes on disk", () => {
+    const cases = {
+      "valid.md": article(valid),
+      "broken.md": article({ ...valid, title: '""' }),
+      "empty.md": "",
+      // Larger than Node's pool of small buffers, which shorter files are read into.
+      "long.md": article(valid, "متن خبر.\n".repeat(2000)),
+    };
+    for (const [name, text] of Object.entries(cases)) {
+      const absolute = path.join(dir, name);
+      writeFileSync(absolute, text);
+      const { stamp, checked } = readStampAndCheck(absolute, name);
+      expect(stamp, `${name}: the stamp`).toBe(fileStamp(absolute, name));
+      expect(checked, `${name}: the check`).toEqual({
+        ...checkSource(text, name),
+        contentKey: contentKey(readFileSync(absolute)),
+      });
+    }
+  });
+
+  it("names the file that cannot be read", () => {
+    expect(() => readStampAndCheck(path.join(dir, "missing.md"), "missing.md")).toThrow(
+      /missing\.md/,
+    );
   });
 });
