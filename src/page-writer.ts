@@ -24,8 +24,13 @@ export interface PageWriter {
   abandon(): Promise<void>;
 }
 
+/** A writer that writes each page before `write` returns, given as text or as UTF-8 bytes. */
+export interface DirectPageWriter extends PageWriter {
+  write(file: string, content: string | Uint8Array): undefined;
+}
+
 /** Writes each page before `write` returns. */
-export function createPageWriter(): PageWriter {
+export function createPageWriter(): DirectPageWriter {
   const folders = new Set<string>();
   return {
     write(file, content) {

@@ -33,8 +33,10 @@ function filesUnder(root: string): Record<string, string> {
 describe("startBackgroundPageWriter", () => {
   it.each<[string, BackgroundWriterOptions]>([
     ["one batch for everything", {}],
-    ["a batch per page", { batchLength: 1, backlogLength: Infinity }],
-    ["a backlog of one page, so that writes wait", { batchLength: 1, backlogLength: 1 }],
+    ["a batch per page", { batchBytes: 1, backlogBytes: Infinity }],
+    ["a backlog of one page, so that writes wait", { batchBytes: 1, backlogBytes: 1 }],
+    // Pages of up to 10 KB as UTF-8: several share a buffer, the largest get one of their own.
+    ["buffers of 4 KB, some pages larger", { batchBytes: 4096, backlogBytes: Infinity }],
   ])("writes what the direct writer writes, all on disk once closed: %s", async (_, options) => {
     const direct = createPageWriter();
     for (const { file, content } of pages) direct.write(path.join(dir, "direct", file), content);
@@ -55,7 +57,7 @@ describe("startBackgroundPageWriter", () => {
     expect(Object.keys(filesUnder(path.join(dir, "background"))), "every page").toHaveLength(
       pages.length,
     );
-    if (options.backlogLength === 1)
+    if (options.backlogBytes === 1)
       expect(waits, "writes waited for the backlog").toBeGreaterThan(0);
     else expect(waits, "no write waited").toBe(0);
   });
@@ -63,7 +65,7 @@ describe("startBackgroundPageWriter", () => {
   it("rejects on close naming a page it could not write, and writes nothing after it", async () => {
     // A file where the page's folder should be.
     writeFileSync(path.join(dir, "taken"), "a file");
-    const writer = await startBackgroundPageWriter({ batchLength: 1 });
+    const writer = await startBackgroundPageWriter({ batchBytes: 1 });
     writer.write(path.join(dir, "first.html"), "<p>یک</p>");
     writer.write(path.join(dir, "taken", "page.html"), "<p>دو</p>");
     await expect(writer.close()).rejects.toThrow(/taken/u);
