@@ -25,15 +25,12 @@ export function textConstruct(element: string, value: string): string {
     : `<${element} type="text">${text(value)}</${element}>`;
 }
 
-const written = new WeakMap<FeedItem, string>();
-
+// Written again for each feed the item appears in, as RSS items are (rss.ts says why).
 function renderEntry(item: FeedItem): string {
-  let xml = written.get(item);
-  if (xml === undefined) {
-    const categories = [item.section, ...item.tags]
-      .map((category) => `<category term="${attr(category)}"/>\n`)
-      .join("");
-    xml = `<entry>
+  const categories = [item.section, ...item.tags]
+    .map((category) => `<category term="${attr(category)}"/>\n`)
+    .join("");
+  return `<entry>
 <id>${text(item.id)}</id>
 ${textConstruct("title", item.title)}
 <link rel="alternate" type="text/html" href="${attr(item.url)}"/>
@@ -43,9 +40,6 @@ ${item.author ? `<author><name>${text(item.author)}</name></author>\n` : ""}${ca
 <content type="html">${text(item.contentHtml)}</content>
 </entry>
 `;
-    written.set(item, xml);
-  }
-  return xml;
 }
 
 export function renderAtom(feed: FeedDescription): string {

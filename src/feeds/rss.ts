@@ -15,16 +15,14 @@ import type { FeedDescription, FeedItem } from "./items.ts";
 import { FEED_PREVIEW_PATH } from "./preview.ts";
 import { htmlText, xmlAttribute as attr, xmlText as text } from "./xml-text.ts";
 
-// Every item is written once per build and shared by all feeds it appears in.
-const written = new WeakMap<FeedItem, string>();
-
+// An item is written again for each feed it appears in (site, section, each topic). Kept per item,
+// the texts of the largest feeds outlived them all: at 50,000 articles, without them (nor Atom's),
+// builds took 29.8-31.9 s against 32.6-35.6 s, three pairs; 0.993 in 6 pairs at 10,000.
 function renderItem(item: FeedItem): string {
-  let xml = written.get(item);
-  if (xml === undefined) {
-    const categories = [item.section, ...item.tags]
-      .map((category) => `<category>${text(category)}</category>\n`)
-      .join("");
-    xml = `<item>
+  const categories = [item.section, ...item.tags]
+    .map((category) => `<category>${text(category)}</category>\n`)
+    .join("");
+  return `<item>
 <title>${text(item.title)}</title>
 <link>${text(item.url)}</link>
 <guid isPermaLink="false">${text(item.id)}</guid>
@@ -33,9 +31,6 @@ ${item.modified ? `<dcterms:modified>${toIsoWithOffset(item.updated, site.timeZo
 <content:encoded>${text(item.contentHtml)}</content:encoded>
 </item>
 `;
-    written.set(item, xml);
-  }
-  return xml;
 }
 
 export function renderRss(feed: FeedDescription): string {
