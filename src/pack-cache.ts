@@ -24,6 +24,7 @@ import {
   statSync,
 } from "node:fs";
 import path from "node:path";
+import { readFully } from "./read-fully.ts";
 import { writeFileAtomically } from "./write-atomically.ts";
 
 /**
@@ -250,13 +251,7 @@ export function openPackCache(folder: string): PackCache {
           try {
             size = fstatSync(fd).size;
             if (size > bytes.length) bytes = Buffer.allocUnsafeSlow(size);
-            let read = 0;
-            while (read < size) {
-              const got = readSync(fd, bytes, read, size - read, read);
-              if (got === 0) break;
-              read += got;
-            }
-            size = read;
+            size = readFully(fd, bytes, size);
           } finally {
             closeSync(fd);
           }

@@ -5,9 +5,10 @@
  * Eleventy's per-template work costs about 4× a plain render, and one loader lets validation see
  * the whole archive at once (duplicate codes, every problem in one report). See README, "Design".
  */
-import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
+import { closeSync, fstatSync, openSync, statSync, type Stats } from "node:fs";
 import { frontMatterSchema, toArticle, type Article } from "../article.ts";
 import { markdown } from "../markdown.ts";
+import { readFully } from "../read-fully.ts";
 import { routes } from "../routes.ts";
 import { normalizeSourceText } from "../text-hygiene.ts";
 import { bodyProblems, bodyStartLine } from "./body-problems.ts";
@@ -184,13 +185,7 @@ export function readStampAndCheck(
     // The bytes the stamp's size says, or fewer should the file shrink meanwhile: the next
     // build sees another stamp then, and reads it again.
     bytes = Buffer.allocUnsafe(stats.size);
-    let read = 0;
-    while (read < bytes.length) {
-      const got = readSync(fd, bytes, read, bytes.length - read, read);
-      if (got === 0) break;
-      read += got;
-    }
-    bytes = bytes.subarray(0, read);
+    bytes = bytes.subarray(0, readFully(fd, bytes, bytes.length));
   } finally {
     closeSync(fd);
   }

@@ -12,7 +12,7 @@ import path from "node:path";
  * so that it is worked out once per folder rather than once per file.
  * @param {string} folder
  */
-const childPrefix = (folder) => path.join(folder, "_").slice(0, -1);
+export const childPrefix = (folder) => path.join(folder, "_").slice(0, -1);
 
 /** @param {string} file */
 const isFolder = (file) => statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;

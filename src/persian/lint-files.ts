@@ -4,7 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
+import { childPrefix } from "../content/source-files.mjs";
 import { contentKey } from "./content-key.ts";
 import type { LintCache } from "./lint-cache.ts";
 import { fixMarkdown, lintMarkdown } from "./markdown-lint.ts";
@@ -112,8 +113,7 @@ async function collectMarkdownFiles(path: string): Promise<string[]> {
  * to look for them, took the build's main thread about 55 ms at 10,000 articles (profiled).
  */
 async function collectUnder(folder: string, files: string[]): Promise<void> {
-  // What `join(folder, name)` puts before a name, once per folder.
-  const prefix = join(folder, "_").slice(0, -1);
+  const prefix = childPrefix(folder);
   const folders: Promise<void>[] = [];
   for (const entry of await readdir(folder, { withFileTypes: true })) {
     if (entry.name.startsWith(".")) continue;
