@@ -79,7 +79,7 @@ let schema: FrontMatterSchema | undefined;
 /**
  * The schema, made on first use. zod takes 80 ms to load, on the build's main thread and in each
  * thread that reads articles, and a build whose articles all come from the cache of checked
- * articles (src/content/article-cache.ts) validates none (README, "Performance").
+ * articles (src/content/article-cache.ts) validates none (bench/HISTORY.md).
  */
 export function frontMatterSchema(): FrontMatterSchema {
   return (schema ??= makeFrontMatterSchema(require("zod") as typeof import("zod")));

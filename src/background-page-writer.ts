@@ -4,7 +4,7 @@
  *
  * Why a thread: profiled at 10,000 articles, the other core is busy with the search index and the
  * typography lint for most of a build, but the main thread renders alone for its last fifth
- * (README, "Performance"); writing 35,000 pages was 1.8 s of it. Why batches: one message per
+ * (bench/HISTORY.md); writing 35,000 pages was 1.8 s of it. Why batches: one message per
  * page cost this thread about as much as writing the page (47 µs each, profiled: the page is
  * copied, and flattened first); pages sent in batches of about a megabyte cost it half of what
  * writing them does. Measured in interleaved pairs against writing on this thread: 0.94 of the

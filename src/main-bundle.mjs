@@ -5,7 +5,7 @@
  * Run through tsx, the build's start was Node loading about 550 modules: some 430 of Eleventy and
  * the packages, then about 120 of this project's TypeScript, each of these through tsx's hooks
  * thread. Bundled, they are about 80 files of JavaScript in shared chunks, and no module hook
- * runs at all (README, "Performance": 0.76 of the wall time at 1,000 articles with a hook that
+ * runs at all (bench/HISTORY.md: 0.76 of the wall time at 1,000 articles with a hook that
  * sent Eleventy's imports to the bundle, 0.87 of that without it, 0.94 of that minified). The
  * first build after a change of code pays for the bundle: 0.5–1.1 s.
  *

@@ -1,7 +1,7 @@
 /**
  * Pages made one per article, listing page or feed, rendered by their own paginated TypeScript
  * templates and written one at a time instead of through Eleventy's template pipeline (see
- * src/plugins/streamed-pages.ts for why, and README "Performance").
+ * src/plugins/streamed-pages.ts for why, and bench/HISTORY.md).
  */
 import { rm } from "node:fs/promises";
 import path from "node:path";

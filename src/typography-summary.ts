@@ -38,7 +38,7 @@ export async function startTypographySummary(
   const code = cacheFile === false ? undefined : await workerCodeVersion(LINT_WORKER);
   // A build whose files the cache all has needs no worker: its summary is the cache's. The worker
   // costs about 0.3 s of CPU to start and to read and hash every file again, and it runs when the
-  // build is at its busiest, as the pages and the search index start (README, "Performance").
+  // build is at its busiest, as the pages and the search index start (bench/HISTORY.md).
   if (cacheFile !== false && code !== undefined && options.contentKeys) {
     const cached = readLintCache(cacheFile, typographyCacheVersion(code));
     const summary = await summarizeFromCache(paths, cached, options.contentKeys);

@@ -2,9 +2,9 @@
  * Checked articles kept between builds, as the typography lint keeps its findings
  * (src/persian/lint-cache.ts): a file with the same name and bytes, checked by the same code, gives
  * the same article and the same problems. Reading, validating and rendering the archive was a
- * third of a large build's CPU time (10,000 articles: 4.5 s over two threads, README
- * "Performance"); taking an unchanged file's result from here costs a hash of its bytes and the
- * reading of its entry, a sixth of that.
+ * third of a large build's CPU time (10,000 articles: 4.5 s over two threads, bench/HISTORY.md);
+ * taking an unchanged file's result from here costs a hash of its bytes and the reading of its
+ * entry, a sixth of that.
  *
  * An entry is keyed by the SHA-256 of the file's name and bytes and holds the result in V8's
  * serialisation (what a worker's message is made of, so an entry is exactly what a load worker

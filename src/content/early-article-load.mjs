@@ -19,8 +19,8 @@ import { listSourceFiles } from "./source-files.mjs";
 /** @typedef {import("./source-files.mjs").SourceFile} SourceFile */
 /** @typedef {import("node:worker_threads").Worker} Worker */
 
-// Below this many files a worker's start-up costs more than it saves (measured: see README,
-// "Performance"); the seed site and the test fixtures load in one thread.
+// Below this many files a worker's start-up costs more than it saves (measured: see
+// bench/HISTORY.md); the seed site and the test fixtures load in one thread.
 const PARALLEL_FROM = 1_000;
 
 /** Files per claim: small enough that threads finish together, large enough that claiming costs nothing. */

@@ -3,7 +3,7 @@
  * `--cache --cache-strategy content` keeps its results: a file whose bytes are the same, linted by
  * the same code with the same word lists, has the same findings. A newsroom rebuilds many times a
  * day, and all but a few of its articles are the files the last build read; linting them again
- * was the largest part of the build's second core after the search index (README, "Performance").
+ * was the largest part of the build's second core after the search index (bench/HISTORY.md).
  *
  * Keyed by content, not by modification time: a file restored from git or copied keeps its
  * findings, and a file changed within the same millisecond is never taken for unchanged.

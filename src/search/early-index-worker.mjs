@@ -14,7 +14,7 @@ import { reusableBundle, startBundledWorker } from "../worker-bundles.mjs";
 /**
  * From this many articles the index is made in a worker thread (index-site.ts); below, in the
  * main thread once the pages are written: it is then a fraction of a second, less than a worker's
- * start (README, "Performance").
+ * start (bench/HISTORY.md).
  */
 export const INDEX_WORKER_FROM = 1_000;
 

@@ -2,7 +2,7 @@
  * Search records kept between builds, as the checked articles are (src/content/article-cache.ts):
  * an article with the same text, indexed by the same code, has the same record. Making the records
  * (folding letters, restoring ZWNJs with the dictionary) was half of the index worker's time
- * (1,000 articles: 0.50 of 0.97 s; 10,000: 2.6 of 5.4 s, README "Performance"), spent again on
+ * (1,000 articles: 0.50 of 0.97 s; 10,000: 2.6 of 5.4 s, bench/HISTORY.md), spent again on
  * every unchanged article of every build; taking a kept record costs a hash of the article and
  * the reading of its entry.
  *

@@ -3,7 +3,7 @@
  * (esbuild: the code changed; subset-font: the font cache missed; zod: an article is not in the
  * cache of checked ones) or on unusual input (`yaml`: a front matter js-yaml cannot be trusted
  * with) cost every build 0.3 s of its start when imported
- * at the top (README, "Performance"): they must be imported where they
+ * at the top (bench/HISTORY.md): they must be imported where they
  * are used, and not preloaded (scripts/register-tsx.mjs).
  */
 import { build } from "esbuild";
