@@ -21,12 +21,12 @@
  * virtual disk, creating and deleting tens of thousands of folders takes seconds and varies with
  * whatever else the machine writes, which would measure the disk, not the build.
  */
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { BuildMeasurement } from "./build-child.ts";
 import { buildCommandPrefix } from "./build-flags.ts";
+import { mebibytes, median, runChild, seconds, thousands } from "./child.ts";
 import { writeCorpus } from "./corpus.ts";
 import { copyProject } from "./project-copy.ts";
 import { renderFloor } from "./floor.ts";
@@ -82,58 +82,6 @@ function parseArguments(args: string[]): Options {
   if (!options.counts.length) options.counts = [1_000, 10_000];
   return options;
 }
-
-/**
- * Run `script` (a bench/ file, or an absolute path) in a child process with the Node flags
- * `nodeFlags` and parse the JSON of its last stdout line. The build child starts as
- * `npm run build` does (buildCommandPrefix); the floor from its bundle (bench/floor-bundle.ts)
- * and the stock Eleventy site under plain `node`.
- */
-function runChild<T>(
-  projectDir: string,
-  script: string,
-  args: string[],
-  nodeFlags: string[],
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [...nodeFlags, path.resolve(projectDir, "bench", script), ...args],
-      {
-        cwd: projectDir,
-        stdio: ["ignore", "pipe", "inherit"],
-      },
-    );
-    let stdout = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const last = stdout.trim().split("\n").at(-1) ?? "";
-      if (code !== 0)
-        return reject(
-          new Error(`${script} ${args.join(" ")} exited with code ${code}:\n${stdout}`),
-        );
-      try {
-        resolve(JSON.parse(last) as T);
-      } catch {
-        reject(
-          new Error(
-            `${script} printed no measurement; its output ended with ${JSON.stringify(last.slice(-500))}`,
-          ),
-        );
-      }
-    });
-  });
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-const seconds = (ms: number) => (ms / 1000).toFixed(2);
-const mebibytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
-const thousands = (value: number) => value.toLocaleString("en-US");
 
 interface Row {
   count: number;
