@@ -63,8 +63,8 @@ function copyWorkingTree(dest: string, options: CopyOptions): void {
 
 /** The files of `commit` (git's archive of it, as tar), `content/news` left out as above. */
 function extractCommit(commit: string, dest: string, options: CopyOptions): void {
-  const git = (args: string[], input?: Buffer) =>
-    execFileSync("git", args, { cwd: ROOT, input, maxBuffer: 1 << 30, stdio: "pipe" });
+  const git = (args: string[]) =>
+    execFileSync("git", args, { cwd: ROOT, maxBuffer: 1 << 30, stdio: "pipe" });
   let id: string;
   try {
     id = git(["rev-parse", "--verify", `${commit}^{commit}`])
