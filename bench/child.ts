@@ -3,7 +3,18 @@
  * (bench/run.ts) and `npm run bench:pairs` (bench/pairs.ts).
  */
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import type { BuildMeasurement } from "./build-child.ts";
+import { buildCommandPrefix } from "./build-flags.ts";
+
+/**
+ * Where the benchmarks work: tmpfs where there is one. On a shared virtual disk, creating and
+ * deleting tens of thousands of folders takes seconds and varies with whatever else the machine
+ * writes, which would measure the disk, not the build.
+ */
+export const BENCH_DIR = existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir();
 
 /**
  * Run `script` (a bench/ file, or an absolute path) in a child process with the Node flags
@@ -46,6 +57,20 @@ export function runChild<T>(
       }
     });
   });
+}
+
+/** One build of `corpusDir` into `outputDir` by the project copy `projectDir`, as `npm run build`. */
+export function runBuildChild(
+  projectDir: string,
+  corpusDir: string,
+  outputDir: string,
+): Promise<BuildMeasurement> {
+  return runChild<BuildMeasurement>(
+    projectDir,
+    "build-child.ts",
+    ["--articles", corpusDir, "--output", outputDir],
+    buildCommandPrefix(projectDir),
+  );
 }
 
 export const median = (values: number[]) => {

@@ -12,13 +12,10 @@
  * with this checkout's packages. It is a benchmark, not a test: it prints figures and asserts
  * nothing.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { BuildMeasurement } from "./build-child.ts";
-import { buildCommandPrefix } from "./build-flags.ts";
-import { mebibytes, runChild, seconds, thousands } from "./child.ts";
+import { BENCH_DIR, mebibytes, runBuildChild, seconds, thousands } from "./child.ts";
 import { writeCorpus } from "./corpus.ts";
 import { firstOfPair, summarizePairs, type Pair } from "./pair-stats.ts";
 import { copyProject } from "./project-copy.ts";
@@ -27,7 +24,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     pairs: { type: "string", default: "8" },
-    dir: { type: "string", default: existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir() },
+    dir: { type: "string", default: BENCH_DIR },
     keep: { type: "boolean", default: false },
   },
 });
@@ -52,13 +49,7 @@ try {
   writeCorpus(corpus, count);
   const output = path.join(workDir, "site");
   const build = async (side: "a" | "b") => {
-    const project = projects[side];
-    const measured = await runChild<BuildMeasurement>(
-      project,
-      "build-child.ts",
-      ["--articles", corpus, "--output", output],
-      buildCommandPrefix(project),
-    );
+    const measured = await runBuildChild(projects[side], corpus, output);
     rmSync(output, { recursive: true, force: true });
     return measured;
   };

@@ -21,12 +21,19 @@
  * virtual disk, creating and deleting tens of thousands of folders takes seconds and varies with
  * whatever else the machine writes, which would measure the disk, not the build.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { BuildMeasurement } from "./build-child.ts";
-import { buildCommandPrefix } from "./build-flags.ts";
-import { mebibytes, median, runChild, seconds, thousands } from "./child.ts";
+import {
+  BENCH_DIR,
+  mebibytes,
+  median,
+  runBuildChild,
+  runChild,
+  seconds,
+  thousands,
+} from "./child.ts";
 import { writeCorpus } from "./corpus.ts";
 import { copyProject } from "./project-copy.ts";
 import { renderFloor } from "./floor.ts";
@@ -55,7 +62,7 @@ function parseArguments(args: string[]): Options {
     warmup: 1,
     keep: false,
     stock: true,
-    dir: existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir(),
+    dir: BENCH_DIR,
   };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
@@ -321,12 +328,7 @@ async function main(): Promise<void> {
           rmSync(articleCaches, { recursive: true, force: true });
           rmSync(searchCaches, { recursive: true, force: true });
         }
-        const measured = await runChild<BuildMeasurement>(
-          projectDir,
-          "build-child.ts",
-          ["--articles", corpusDir, "--output", outputDir],
-          buildCommandPrefix(projectDir),
-        );
+        const measured = await runBuildChild(projectDir, corpusDir, outputDir);
         const label =
           run < options.warmup
             ? "warm-up"

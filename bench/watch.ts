@@ -9,11 +9,11 @@
  * and the output says so. The temporary folder is removed afterwards.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { toPersianDigits } from "../src/persian/digits.ts";
 import { chromiumPath, launchBrowser, type Browser } from "../tests/support/browser.ts";
 import { watchBuild } from "../tests/support/watch-mode.ts";
+import { BENCH_DIR } from "./child.ts";
 import { writeCorpus } from "./corpus.ts";
 import { copyProject } from "./project-copy.ts";
 
@@ -60,9 +60,7 @@ const summary = (values: number[]) => {
 
 async function main(): Promise<void> {
   const { count, edits } = parseArguments(process.argv.slice(2));
-  const workDir = mkdtempSync(
-    path.join(existsSync("/dev/shm") ? "/dev/shm" : os.tmpdir(), "sarkhat-watch-"),
-  );
+  const workDir = mkdtempSync(path.join(BENCH_DIR, "sarkhat-watch-"));
   const root = copyProject(path.join(workDir, "project"));
   const corpusDir = path.join(root, "content", "news");
   writeCorpus(corpusDir, count);
