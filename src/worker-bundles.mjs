@@ -179,19 +179,44 @@ export function flagsForWorkers(execArgv) {
 }
 
 /**
+ * Each worker's young generation (V8's new space: two semi-spaces and the large-object space
+ * beside them) kept at 6 MiB, so that its semi-spaces stay at 2 MiB where V8 would grow them to
+ * 16 MiB.
+ *
+ * Memory that a process touches for the first time is what costs on this machine: about 21 µs of
+ * CPU per 4 KiB page (a Buffer of 300 MB filled: 1.6 s the first time, 4 ms the second), so a
+ * build's CPU follows its peak RSS. A worker's growing semi-spaces are tens of megabytes of new
+ * pages each, for work that is brief (the article load, the writer thread) or keeps what it makes
+ * anyway (the search index). Measured in interleaved pairs: 0.936 of the wall time at 1,000
+ * articles (12 pairs, CPU 0.887, peak RSS 174 → 154 MiB), 0.995 at 10,000 (6 pairs). 3 MiB was no
+ * better at 1,000 and worse at 10,000 (1.055). The main thread keeps V8's default: the same limit
+ * for every thread (`node --max-semi-space-size=2`) gained a little more at 1,000 (0.913) and lost
+ * at 10,000 (1.030), where the main thread takes in and renders the whole archive. bench/HISTORY.md
+ * has the figures. A `--max-semi-space-size` on Node's command line still wins over this, as V8's
+ * flags do over an isolate's limits.
+ * @type {import("node:worker_threads").ResourceLimits}
+ */
+export const WORKER_RESOURCE_LIMITS = Object.freeze({ maxYoungGenerationSizeMb: 6 });
+
+/**
  * A worker thread running `bundle` (a file src/worker.ts wrote) with `workerData`.
  * @param {string} bundle
  * @param {unknown} workerData
  */
 export function startBundledWorker(bundle, workerData) {
+  const resourceLimits = WORKER_RESOURCE_LIMITS;
   try {
-    return new Worker(bundle, { workerData, execArgv: flagsForWorkers(process.execArgv) });
+    return new Worker(bundle, {
+      workerData,
+      resourceLimits,
+      execArgv: flagsForWorkers(process.execArgv),
+    });
   } catch (error) {
     // Node refuses V8 and process-wide flags for a worker (`node --max-old-space-size=8192`,
     // `--trace-gc`): start it without any, rather than fail the build. (NODE_OPTIONS is not in
     // execArgv, so memory limits set there never reach this.)
     if (/** @type {{ code?: unknown }} */ (error).code !== "ERR_WORKER_INVALID_EXEC_ARGV")
       throw error;
-    return new Worker(bundle, { workerData, execArgv: [] });
+    return new Worker(bundle, { workerData, resourceLimits, execArgv: [] });
   }
 }

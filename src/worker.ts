@@ -16,7 +16,11 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { cachedBundle } from "./bundle-cache.ts";
 import { keepModuleAddresses, MODULE_ADDRESSES_SOURCE } from "./module-addresses.mjs";
-import { installedPackagesVersion, startBundledWorker } from "./worker-bundles.mjs";
+import {
+  installedPackagesVersion,
+  startBundledWorker,
+  WORKER_RESOURCE_LIMITS,
+} from "./worker-bundles.mjs";
 
 const bundles = new Map<string, Promise<string | undefined>>();
 
@@ -76,6 +80,7 @@ export async function startTypeScriptWorker(entry: URL, workerData: unknown): Pr
   const bootstrap = `import { tsImport } from ${JSON.stringify(api)}; await tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)});`;
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), {
     workerData,
+    resourceLimits: WORKER_RESOURCE_LIMITS,
   });
 }
 

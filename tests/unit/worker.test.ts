@@ -21,6 +21,7 @@ import {
   INSTALLED_PACKAGES,
   installedPackagesVersion,
   manifestPath,
+  WORKER_RESOURCE_LIMITS,
 } from "../../src/worker-bundles.mjs";
 import { copyProject } from "../../bench/project-copy.ts";
 
@@ -41,6 +42,7 @@ describe("startTypeScriptWorker", () => {
       dirname: path.dirname(ENTRY),
       beside: "read next to the worker module\n",
       digits: "۱۳۹۹",
+      youngGenerationMb: WORKER_RESOURCE_LIMITS.maxYoungGenerationSizeMb,
     });
   });
 
@@ -55,7 +57,13 @@ describe("startTypeScriptWorker", () => {
         worker.once("error", reject);
       });
       await worker.terminate();
-      expect(message, "what the worker posted").toMatchObject({ digits: "۱۴۰۲" });
+      expect(
+        message,
+        "what the worker posted, and its young generation still limited",
+      ).toMatchObject({
+        digits: "۱۴۰۲",
+        youngGenerationMb: WORKER_RESOURCE_LIMITS.maxYoungGenerationSizeMb,
+      });
     } finally {
       process.execArgv = original;
     }
