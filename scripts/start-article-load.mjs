@@ -32,7 +32,7 @@ if (isMainThread) {
     dir: buildArticlesFolder(articles),
     root: process.cwd(),
     onRead: (files) => {
-      if (files >= INDEX_WORKER_FROM) startEarlyIndexWorker();
+      if (files >= INDEX_WORKER_FROM) startEarlyIndexWorker(files);
     },
   });
 }

@@ -191,20 +191,22 @@ export function flagsForWorkers(execArgv) {
  * articles (12 pairs, CPU 0.887, peak RSS 174 → 154 MiB), 0.995 at 10,000 (6 pairs). 3 MiB was no
  * better at 1,000 and worse at 10,000 (1.055). The main thread keeps V8's default: the same limit
  * for every thread (`node --max-semi-space-size=2`) gained a little more at 1,000 (0.913) and lost
- * at 10,000 (1.030), where the main thread takes in and renders the whole archive. bench/HISTORY.md
- * has the figures. A `--max-semi-space-size` on Node's command line still wins over this, as V8's
+ * at 10,000 (1.030), where the main thread takes in and renders the whole archive; the search
+ * index's worker keeps it only for small archives (src/search/early-index-worker.mjs).
+ * bench/HISTORY.md has the figures. A `--max-semi-space-size` on Node's command line still wins over this, as V8's
  * flags do over an isolate's limits.
  * @type {import("node:worker_threads").ResourceLimits}
  */
 export const WORKER_RESOURCE_LIMITS = Object.freeze({ maxYoungGenerationSizeMb: 6 });
 
 /**
- * A worker thread running `bundle` (a file src/worker.ts wrote) with `workerData`.
+ * A worker thread running `bundle` (a file src/worker.ts wrote) with `workerData`, and
+ * `resourceLimits` (`WORKER_RESOURCE_LIMITS` unless told; `{}` for V8's defaults).
  * @param {string} bundle
  * @param {unknown} workerData
+ * @param {import("node:worker_threads").ResourceLimits} [resourceLimits]
  */
-export function startBundledWorker(bundle, workerData) {
-  const resourceLimits = WORKER_RESOURCE_LIMITS;
+export function startBundledWorker(bundle, workerData, resourceLimits = WORKER_RESOURCE_LIMITS) {
   try {
     return new Worker(bundle, {
       workerData,

@@ -13,7 +13,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 import { cachedBundle } from "./bundle-cache.ts";
 import { keepModuleAddresses, MODULE_ADDRESSES_SOURCE } from "./module-addresses.mjs";
 import {
@@ -72,15 +72,22 @@ export async function workerCodeVersion(entry: URL): Promise<string | undefined>
     : `${path.basename(bundle)}\0${installedPackagesVersion()}`;
 }
 
-/** Start `entry` (a `.ts` module URL of this project) in a worker thread with `workerData`. */
-export async function startTypeScriptWorker(entry: URL, workerData: unknown): Promise<Worker> {
+/**
+ * Start `entry` (a `.ts` module URL of this project) in a worker thread with `workerData`, and
+ * `resourceLimits` (`WORKER_RESOURCE_LIMITS` unless told).
+ */
+export async function startTypeScriptWorker(
+  entry: URL,
+  workerData: unknown,
+  resourceLimits: ResourceLimits = WORKER_RESOURCE_LIMITS,
+): Promise<Worker> {
   const bundle = await bundleWorker(entry);
-  if (bundle) return startBundledWorker(bundle, workerData);
+  if (bundle) return startBundledWorker(bundle, workerData, resourceLimits);
   const api = import.meta.resolve("tsx/esm/api");
   const bootstrap = `import { tsImport } from ${JSON.stringify(api)}; await tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)});`;
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), {
     workerData,
-    resourceLimits: WORKER_RESOURCE_LIMITS,
+    resourceLimits,
   });
 }
 

@@ -18,7 +18,11 @@ import { registerBackgroundWriter } from "../background-writes.ts";
 import { articleCacheFolder } from "../content/article-cache-folder.mjs";
 import { ROOT } from "../worker-bundles.mjs";
 import { bundleWorker, firstMessage, startTypeScriptWorker } from "../worker.ts";
-import { INDEX_WORKER_FROM, takeEarlyIndexWorker } from "./early-index-worker.mjs";
+import {
+  INDEX_WORKER_FROM,
+  indexWorkerResourceLimits,
+  takeEarlyIndexWorker,
+} from "./early-index-worker.mjs";
 
 export interface SearchIndexStats {
   /** Articles in the index. */
@@ -135,7 +139,9 @@ export function startSiteIndex(
   // The worker's records are kept per version of its code: its bundle's name holds the hash of
   // what was bundled (src/worker.ts). Without a bundle (a read-only node_modules) none are kept.
   const bundle = early ? Promise.resolve(early.bundle) : bundleWorker(entry);
-  const starting = early ? Promise.resolve(early.worker) : startTypeScriptWorker(entry, undefined);
+  const starting = early
+    ? Promise.resolve(early.worker)
+    : startTypeScriptWorker(entry, undefined, indexWorkerResourceLimits(articles.length));
   const unregister = registerBackgroundWriter(async () => {
     await (await starting).terminate();
   });

@@ -12,10 +12,12 @@ import { readArticles } from "../../src/content/load-articles.ts";
 import { indexSite, startSiteIndex } from "../../src/search/index-site.ts";
 import { planOffline } from "../../src/search/offline.ts";
 import {
+  INDEX_WORKER_DEFAULT_HEAP_FROM,
   INDEX_WORKER_FROM,
   startEarlyIndexWorker,
   takeEarlyIndexWorker,
 } from "../../src/search/early-index-worker.mjs";
+import { WORKER_RESOURCE_LIMITS } from "../../src/worker-bundles.mjs";
 import { makeWorkerBundle } from "../../src/worker.ts";
 import type { Article } from "../../src/article.ts";
 
@@ -82,7 +84,7 @@ describe.skipIf(oneCore)("startSiteIndex", () => {
   it("takes over the worker `npm run build` started early, and writes the same files", async () => {
     // An early start uses only a bundle an earlier build made and that is still current.
     await makeWorkerBundle(new URL("../../src/search/index-worker.ts", import.meta.url));
-    expect(startEarlyIndexWorker(), "a worker was started").toBe(true);
+    expect(startEarlyIndexWorker(COUNT), "a worker was started").toBe(true);
     const early = stagedSite("early", articles);
     const inThread = stagedSite("thread-for-early", articles);
     const job = startSiteIndex(early, articles);
@@ -112,7 +114,7 @@ describe.skipIf(oneCore)("startSiteIndex", () => {
 
   it("does not leave a worker started early running when the archive is too small for one", async () => {
     await makeWorkerBundle(new URL("../../src/search/index-worker.ts", import.meta.url));
-    startEarlyIndexWorker();
+    startEarlyIndexWorker(COUNT);
     const few = articles.slice(0, 10);
     const job = startSiteIndex(stagedSite("few", few), few);
     expect(takeEarlyIndexWorker(), "the build took the early worker, to stop it").toBeUndefined();
@@ -122,4 +124,30 @@ describe.skipIf(oneCore)("startSiteIndex", () => {
     expect(fromFiles.wholeIndex, "an index small enough to store whole").toBe(true);
     expect(planOffline(path.join(work, "few"), stats.indexBytes)).toEqual(fromFiles);
   }, 60_000);
+
+  it.each([
+    [COUNT, WORKER_RESOURCE_LIMITS.maxYoungGenerationSizeMb],
+    [INDEX_WORKER_DEFAULT_HEAP_FROM - 1, WORKER_RESOURCE_LIMITS.maxYoungGenerationSizeMb],
+    [INDEX_WORKER_DEFAULT_HEAP_FROM, undefined],
+  ])(
+    "starts early for %i articles with a young generation limited to %j MiB (undefined: V8's default)",
+    async (count, limited) => {
+      await makeWorkerBundle(new URL("../../src/search/index-worker.ts", import.meta.url));
+      expect(startEarlyIndexWorker(count), "a worker was started").toBe(true);
+      const { worker } = takeEarlyIndexWorker()!;
+      try {
+        await new Promise((resolve) => worker.once("online", resolve));
+        const young = worker.resourceLimits?.maxYoungGenerationSizeMb;
+        if (limited === undefined)
+          expect(
+            young,
+            "V8's default young generation, larger than the workers' limit",
+          ).toBeGreaterThan(WORKER_RESOURCE_LIMITS.maxYoungGenerationSizeMb!);
+        else expect(young, "the workers' small young generation").toBe(limited);
+      } finally {
+        await worker.terminate();
+      }
+    },
+    60_000,
+  );
 });

@@ -46,6 +46,20 @@ describe("startTypeScriptWorker", () => {
     });
   });
 
+  it("starts with the resource limits it is given instead of the workers' own", async () => {
+    const worker = await startTypeScriptWorker(pathToFileURL(ENTRY), 1400, {
+      maxYoungGenerationSizeMb: 12,
+    });
+    const message = await new Promise((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+    });
+    await worker.terminate();
+    expect(message, "the young generation the worker was started with").toMatchObject({
+      youngGenerationMb: 12,
+    });
+  });
+
   it("starts even when this process has flags Node refuses for a worker", async () => {
     const original = process.execArgv;
     // `node --max-old-space-size=8192 …` or `node --trace-gc …`: process-wide, refused per worker.
