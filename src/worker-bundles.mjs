@@ -179,34 +179,50 @@ export function flagsForWorkers(execArgv) {
 }
 
 /**
- * Each worker's young generation (V8's new space: two semi-spaces and the large-object space
- * beside them) kept at 6 MiB, so that its semi-spaces stay at 2 MiB where V8 would grow them to
- * 16 MiB.
+ * The young generation (V8's new space: two semi-spaces and the large-object space beside them)
+ * that the article load's and the search index's workers start with on an archive of fewer than
+ * `SMALL_ARCHIVE_BELOW` articles: 6 MiB, so that the semi-spaces stay at 2 MiB where V8 would
+ * grow them to 16 MiB.
  *
  * Memory that a process touches for the first time is what costs on this machine: about 21 µs of
  * CPU per 4 KiB page (a Buffer of 300 MB filled: 1.6 s the first time, 4 ms the second), so a
- * build's CPU follows its peak RSS. A worker's growing semi-spaces are tens of megabytes of new
- * pages each, for work that is brief (the article load, the writer thread) or keeps what it makes
- * anyway (the search index). Measured in interleaved pairs: 0.936 of the wall time at 1,000
- * articles (12 pairs, CPU 0.887, peak RSS 174 → 154 MiB), 0.995 at 10,000 (6 pairs). 3 MiB was no
- * better at 1,000 and worse at 10,000 (1.055). The main thread keeps V8's default: the same limit
- * for every thread (`node --max-semi-space-size=2`) gained a little more at 1,000 (0.913) and lost
- * at 10,000 (1.030), where the main thread takes in and renders the whole archive; the search
- * index's worker keeps it only for small archives (src/search/early-index-worker.mjs).
- * bench/HISTORY.md has the figures. A `--max-semi-space-size` on Node's command line still wins over this, as V8's
- * flags do over an isolate's limits.
- * @type {import("node:worker_threads").ResourceLimits}
+ * build's CPU follows its peak RSS, and a worker's growing semi-spaces are tens of megabytes of
+ * new pages. Measured in interleaved pairs at 1,000 articles: 0.926–0.977 of the wall time in five
+ * batches of 10–16 pairs (CPU 0.89–0.94, peak RSS 174 → 154 MiB). On a large archive these
+ * workers keep much of what they make, and small semi-spaces promote what would have died young
+ * into an old generation that then grows: the index's worker with V8's default took 0.953 of the
+ * time at 25,000 articles and 0.986 at 50,000 (peak RSS 290 MiB less), and every worker limited
+ * took 1.033 and 1.094 of the time at 50,000 in two batches of 3 pairs; at 10,000 the two are
+ * even (0.995–1.021). The main thread keeps V8's default at every size: the same limit there
+ * (`node --max-semi-space-size=2`) gained a little more at 1,000 (0.913) and lost at 10,000
+ * (1.030). Other workers (the writer thread, from 5,000 pages; the typography lint, when articles
+ * changed) were never measured with it and keep the default. bench/HISTORY.md has the figures. A
+ * `--max-semi-space-size` on Node's command line wins over this, as V8's flags do over an
+ * isolate's limits.
  */
-export const WORKER_RESOURCE_LIMITS = Object.freeze({ maxYoungGenerationSizeMb: 6 });
+export const SMALL_ARCHIVE_YOUNG_GENERATION = Object.freeze({ maxYoungGenerationSizeMb: 6 });
+
+/** From this many articles the load's and the index's workers keep V8's default young generation. */
+export const SMALL_ARCHIVE_BELOW = 10_000;
 
 /**
- * A worker thread running `bundle` (a file src/worker.ts wrote) with `workerData`, and
- * `resourceLimits` (`WORKER_RESOURCE_LIMITS` unless told; `{}` for V8's defaults).
+ * The resource limits of the article load's and the search index's workers for an archive of
+ * `articles`: `{}` is V8's defaults.
+ * @param {number} articles
+ * @returns {import("node:worker_threads").ResourceLimits}
+ */
+export function archiveWorkerLimits(articles) {
+  return articles < SMALL_ARCHIVE_BELOW ? SMALL_ARCHIVE_YOUNG_GENERATION : {};
+}
+
+/**
+ * A worker thread running `bundle` (a file src/worker.ts wrote) with `workerData` and
+ * `resourceLimits` (V8's defaults unless told).
  * @param {string} bundle
  * @param {unknown} workerData
  * @param {import("node:worker_threads").ResourceLimits} [resourceLimits]
  */
-export function startBundledWorker(bundle, workerData, resourceLimits = WORKER_RESOURCE_LIMITS) {
+export function startBundledWorker(bundle, workerData, resourceLimits = {}) {
   try {
     return new Worker(bundle, {
       workerData,

@@ -16,11 +16,7 @@ import { fileURLToPath } from "node:url";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import { cachedBundle } from "./bundle-cache.ts";
 import { keepModuleAddresses, MODULE_ADDRESSES_SOURCE } from "./module-addresses.mjs";
-import {
-  installedPackagesVersion,
-  startBundledWorker,
-  WORKER_RESOURCE_LIMITS,
-} from "./worker-bundles.mjs";
+import { installedPackagesVersion, startBundledWorker } from "./worker-bundles.mjs";
 
 const bundles = new Map<string, Promise<string | undefined>>();
 
@@ -74,12 +70,12 @@ export async function workerCodeVersion(entry: URL): Promise<string | undefined>
 
 /**
  * Start `entry` (a `.ts` module URL of this project) in a worker thread with `workerData`, and
- * `resourceLimits` (`WORKER_RESOURCE_LIMITS` unless told).
+ * `resourceLimits` (V8's defaults unless told).
  */
 export async function startTypeScriptWorker(
   entry: URL,
   workerData: unknown,
-  resourceLimits: ResourceLimits = WORKER_RESOURCE_LIMITS,
+  resourceLimits: ResourceLimits = {},
 ): Promise<Worker> {
   const bundle = await bundleWorker(entry);
   if (bundle) return startBundledWorker(bundle, workerData, resourceLimits);

@@ -12,7 +12,7 @@
  * thread's own work is the longer path anyway.
  */
 import os from "node:os";
-import { reusableBundle, startBundledWorker } from "../worker-bundles.mjs";
+import { archiveWorkerLimits, reusableBundle, startBundledWorker } from "../worker-bundles.mjs";
 import { articleCacheFolder } from "./article-cache-folder.mjs";
 import { listSourceFiles } from "./source-files.mjs";
 
@@ -95,7 +95,7 @@ export function startEarlyArticleLoad({ dir, root, onRead }) {
     // load-chunks.ts's LoadWorkerData.
     const data = { files, counter: counter.buffer, chunkSize: LOAD_CHUNK_SIZE, cacheFolder };
     const workers = Array.from({ length: count }, () => {
-      const worker = startBundledWorker(bundle, data);
+      const worker = startBundledWorker(bundle, data, archiveWorkerLimits(files.length));
       // Until the build takes them over, they must not keep a process that never does alive.
       worker.unref();
       return holdWorkerEvents(worker);

@@ -10,6 +10,7 @@
 import path from "node:path";
 import { site } from "../site.ts";
 import { bundleWorker, startTypeScriptWorker } from "../worker.ts";
+import { archiveWorkerLimits } from "../worker-bundles.mjs";
 import { articleCacheFolder } from "./article-cache-folder.mjs";
 import type { FreshEntries } from "./article-cache.ts";
 import {
@@ -143,7 +144,9 @@ export function startArticleLoad(
           chunkSize: LOAD_CHUNK_SIZE,
           cacheFolder: await cacheFolder,
         };
-        return holdWorkerEvents(await startTypeScriptWorker(WORKER_ENTRY, data));
+        return holdWorkerEvents(
+          await startTypeScriptWorker(WORKER_ENTRY, data, archiveWorkerLimits(files.length)),
+        );
       });
   const finished = Promise.all(
     workers.map(async (starting) =>

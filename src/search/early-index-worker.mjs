@@ -9,7 +9,7 @@
  * `startSiteIndex` (index-site.ts) takes it over. JavaScript: it runs before tsx is registered.
  */
 import { holdWorkerEvents } from "../content/early-article-load.mjs";
-import { reusableBundle, startBundledWorker, WORKER_RESOURCE_LIMITS } from "../worker-bundles.mjs";
+import { archiveWorkerLimits, reusableBundle, startBundledWorker } from "../worker-bundles.mjs";
 
 /**
  * From this many articles the index is made in a worker thread (index-site.ts); below, in the
@@ -17,27 +17,6 @@ import { reusableBundle, startBundledWorker, WORKER_RESOURCE_LIMITS } from "../w
  * start (bench/HISTORY.md).
  */
 export const INDEX_WORKER_FROM = 1_000;
-
-/**
- * From this many articles the index's worker keeps V8's default young generation rather than the
- * small one the other workers start with (`WORKER_RESOURCE_LIMITS`, src/worker-bundles.mjs).
- * Below it the small one saves fresh memory: with V8's default, 1.023 of the wall time at 1,000
- * articles (12 pairs, CPU 1.064, 16 MiB more peak RSS). On a large archive the index keeps much
- * of what it makes, and small semi-spaces promote what would have died young into an old
- * generation that then grows: V8's default took 0.953 of the time at 25,000 articles (4 pairs,
- * peak RSS 1,023 → 969 MiB) and 0.986 at 50,000 (3 pairs, 2,081 → 1,793 MiB); at 10,000 the two
- * are even (1.021, 3 of 6 pairs faster). bench/HISTORY.md has the figures.
- */
-export const INDEX_WORKER_DEFAULT_HEAP_FROM = 10_000;
-
-/**
- * The index worker's resource limits for an archive of `articles`: `{}` is V8's defaults.
- * @param {number} articles
- * @returns {import("node:worker_threads").ResourceLimits}
- */
-export function indexWorkerResourceLimits(articles) {
-  return articles < INDEX_WORKER_DEFAULT_HEAP_FROM ? WORKER_RESOURCE_LIMITS : {};
-}
 
 /** @typedef {import("../content/early-article-load.mjs").HeldWorker & { bundle: string }} EarlyIndexWorker */
 
@@ -55,7 +34,7 @@ export function startEarlyIndexWorker(articles) {
   try {
     const bundle = reusableBundle("index-worker");
     if (!bundle || started) return started !== undefined;
-    const worker = startBundledWorker(bundle, undefined, indexWorkerResourceLimits(articles));
+    const worker = startBundledWorker(bundle, undefined, archiveWorkerLimits(articles));
     started = { ...holdWorkerEvents(worker), bundle };
     // Until the build takes it over, it must not keep a process that never does alive. After the
     // listeners: a listener for its messages refs the port they come through, and this worker,

@@ -16,13 +16,9 @@ import { createKeyTable } from "./key-table.ts";
 import { searchRecord, toSearchArticle, type SearchRecord } from "./records.ts";
 import { registerBackgroundWriter } from "../background-writes.ts";
 import { articleCacheFolder } from "../content/article-cache-folder.mjs";
-import { ROOT } from "../worker-bundles.mjs";
+import { archiveWorkerLimits, ROOT } from "../worker-bundles.mjs";
 import { bundleWorker, firstMessage, startTypeScriptWorker } from "../worker.ts";
-import {
-  INDEX_WORKER_FROM,
-  indexWorkerResourceLimits,
-  takeEarlyIndexWorker,
-} from "./early-index-worker.mjs";
+import { INDEX_WORKER_FROM, takeEarlyIndexWorker } from "./early-index-worker.mjs";
 
 export interface SearchIndexStats {
   /** Articles in the index. */
@@ -141,7 +137,7 @@ export function startSiteIndex(
   const bundle = early ? Promise.resolve(early.bundle) : bundleWorker(entry);
   const starting = early
     ? Promise.resolve(early.worker)
-    : startTypeScriptWorker(entry, undefined, indexWorkerResourceLimits(articles.length));
+    : startTypeScriptWorker(entry, undefined, archiveWorkerLimits(articles.length));
   const unregister = registerBackgroundWriter(async () => {
     await (await starting).terminate();
   });

@@ -23,6 +23,7 @@ import { contentKeysOf, startArticleLoad } from "../../src/content/load-parallel
 import { contentKey } from "../../src/persian/content-key.ts";
 import { formatProblem } from "../../src/content/problems.ts";
 import { makeWorkerBundle } from "../../src/worker.ts";
+import { SMALL_ARCHIVE_YOUNG_GENERATION } from "../../src/worker-bundles.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -120,6 +121,11 @@ describe("startEarlyArticleLoad and takeEarlyArticleLoad", () => {
       startEarlyArticleLoad({ dir, root: dir });
       const taken = takeEarlyArticleLoad(dir, dir);
       expect(taken?.files.length, "every file of the folder").toBe(COUNT);
+      for (const { worker } of taken!.workers)
+        expect(
+          worker.resourceLimits?.maxYoungGenerationSizeMb,
+          "a small archive's load workers: a small young generation",
+        ).toBe(SMALL_ARCHIVE_YOUNG_GENERATION.maxYoungGenerationSizeMb);
       expect(takeEarlyArticleLoad(dir, dir), "taken once").toBeUndefined();
       await Promise.all(taken!.workers.map(({ worker }) => worker.terminate()));
       const load = await startArticleLoad(options).finish();

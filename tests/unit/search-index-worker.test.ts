@@ -12,12 +12,11 @@ import { readArticles } from "../../src/content/load-articles.ts";
 import { indexSite, startSiteIndex } from "../../src/search/index-site.ts";
 import { planOffline } from "../../src/search/offline.ts";
 import {
-  INDEX_WORKER_DEFAULT_HEAP_FROM,
   INDEX_WORKER_FROM,
   startEarlyIndexWorker,
   takeEarlyIndexWorker,
 } from "../../src/search/early-index-worker.mjs";
-import { WORKER_RESOURCE_LIMITS } from "../../src/worker-bundles.mjs";
+import { SMALL_ARCHIVE_BELOW, SMALL_ARCHIVE_YOUNG_GENERATION } from "../../src/worker-bundles.mjs";
 import { makeWorkerBundle } from "../../src/worker.ts";
 import type { Article } from "../../src/article.ts";
 
@@ -126,9 +125,9 @@ describe.skipIf(oneCore)("startSiteIndex", () => {
   }, 60_000);
 
   it.each([
-    [COUNT, WORKER_RESOURCE_LIMITS.maxYoungGenerationSizeMb],
-    [INDEX_WORKER_DEFAULT_HEAP_FROM - 1, WORKER_RESOURCE_LIMITS.maxYoungGenerationSizeMb],
-    [INDEX_WORKER_DEFAULT_HEAP_FROM, undefined],
+    [COUNT, SMALL_ARCHIVE_YOUNG_GENERATION.maxYoungGenerationSizeMb],
+    [SMALL_ARCHIVE_BELOW - 1, SMALL_ARCHIVE_YOUNG_GENERATION.maxYoungGenerationSizeMb],
+    [SMALL_ARCHIVE_BELOW, undefined],
   ])(
     "starts early for %i articles with a young generation limited to %j MiB (undefined: V8's default)",
     async (count, limited) => {
@@ -142,7 +141,7 @@ describe.skipIf(oneCore)("startSiteIndex", () => {
           expect(
             young,
             "V8's default young generation, larger than the workers' limit",
-          ).toBeGreaterThan(WORKER_RESOURCE_LIMITS.maxYoungGenerationSizeMb!);
+          ).toBeGreaterThan(SMALL_ARCHIVE_YOUNG_GENERATION.maxYoungGenerationSizeMb!);
         else expect(young, "the workers' small young generation").toBe(limited);
       } finally {
         await worker.terminate();
