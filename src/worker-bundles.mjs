@@ -187,8 +187,8 @@ export function flagsForWorkers(execArgv) {
  * Memory that a process touches for the first time is what costs on this machine: about 21 µs of
  * CPU per 4 KiB page (a Buffer of 300 MB filled: 1.6 s the first time, 4 ms the second), so a
  * build's CPU follows its peak RSS, and a worker's growing semi-spaces are tens of megabytes of
- * new pages. Measured in interleaved pairs at 1,000 articles: 0.926–0.977 of the wall time in five
- * batches of 10–16 pairs (CPU 0.89–0.94, peak RSS 174 → 154 MiB). On a large archive these
+ * new pages. Measured in interleaved pairs at 1,000 articles: 0.926–0.977 of the wall time in
+ * seven batches of 10–16 pairs (CPU 0.89–0.94, peak RSS 174 → 154 MiB). On a large archive these
  * workers keep much of what they make, and small semi-spaces promote what would have died young
  * into an old generation that then grows: the index's worker with V8's default took 0.953 of the
  * time at 25,000 articles and 0.986 at 50,000 (peak RSS 290 MiB less), and every worker limited
