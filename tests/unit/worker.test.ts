@@ -15,7 +15,12 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { makeWorkerBundle, startTypeScriptWorker, workerCodeVersion } from "../../src/worker.ts";
+import {
+  firstMessage,
+  makeWorkerBundle,
+  startTypeScriptWorker,
+  workerCodeVersion,
+} from "../../src/worker.ts";
 import {
   flagsForWorkers,
   INSTALLED_PACKAGES,
@@ -32,10 +37,7 @@ const ENTRY = path.resolve(import.meta.dirname, "../fixtures/worker/echo.ts");
 describe("startTypeScriptWorker", () => {
   it("runs a TypeScript module that keeps its own address, reads files beside it and imports the project", async () => {
     const worker = await startTypeScriptWorker(pathToFileURL(ENTRY), 1399);
-    const message = await new Promise((resolve, reject) => {
-      worker.once("message", resolve);
-      worker.once("error", reject);
-    });
+    const message = await firstMessage(worker, "echo");
     await worker.terminate();
     expect(message).toEqual({
       url: pathToFileURL(ENTRY).href,
@@ -50,10 +52,7 @@ describe("startTypeScriptWorker", () => {
     const worker = await startTypeScriptWorker(pathToFileURL(ENTRY), 1400, {
       maxYoungGenerationSizeMb: 12,
     });
-    const message = await new Promise((resolve, reject) => {
-      worker.once("message", resolve);
-      worker.once("error", reject);
-    });
+    const message = await firstMessage(worker, "echo");
     await worker.terminate();
     expect(message, "the young generation the worker was started with").toMatchObject({
       youngGenerationMb: 12,
@@ -70,10 +69,7 @@ describe("startTypeScriptWorker", () => {
         1402,
         SMALL_ARCHIVE_YOUNG_GENERATION,
       );
-      const message = await new Promise((resolve, reject) => {
-        worker.once("message", resolve);
-        worker.once("error", reject);
-      });
+      const message = await firstMessage(worker, "echo");
       await worker.terminate();
       expect(
         message,
