@@ -3,12 +3,14 @@
  */
 import { createRequire } from "node:module";
 import type { output } from "zod";
+import { renderFeedBody } from "./markdown.ts";
 import { readingMinutes } from "./reading-time.ts";
 import { routes } from "./routes.ts";
 import { site, type Section } from "./site.ts";
 import { findForbiddenCharacter } from "./text-hygiene.ts";
 import { parseZonedDateTime } from "./time.ts";
 import { toTopic, type Topic } from "./topics.ts";
+import { absoluteUrl } from "./urls.ts";
 
 const DATE_FORMATS =
   "a date as YYYY-MM-DD or YYYY-MM-DDTHH:mm (Tehran time), optionally with an offset like +03:30";
@@ -115,10 +117,16 @@ export interface Article {
   hasTime: boolean;
   modified?: Date;
   draft: boolean;
-  /** The Markdown body, as written. */
-  body: string;
   /** The body rendered to HTML, with URLs as on the site. */
   html: string;
+  /**
+   * The body as feeds carry it, every link and image absolute (src/markdown.ts
+   * `renderFeedBody`); absent when that is `html` byte for byte, as in most news copy. Made when
+   * the article is read, so that the Markdown itself need not be kept: an article crosses from a
+   * load worker to the main thread and stays there for the whole build, and at 10,000 articles
+   * their Markdown was 30 MB of its heap (bench/HISTORY.md).
+   */
+  feedHtml?: string;
   /**
    * Whole minutes to read the body (src/reading-time.ts). Counted when the article is read, which
    * a large build does in worker threads, rather than on the main thread as each page is made.
@@ -130,6 +138,7 @@ export interface Article {
 
 /** Turn validated front matter and its body into an `Article`. */
 export function toArticle(file: string, data: FrontMatter, body: string, html: string): Article {
+  const url = routes.article(data.code);
   const section = site.sections.find((candidate) => candidate.name === data.section);
   if (!section)
     throw new Error(
@@ -150,10 +159,10 @@ export function toArticle(file: string, data: FrontMatter, body: string, html: s
     hasTime: data.date.hasTime,
     modified: data.modified?.date,
     draft: data.draft,
-    body,
     html,
+    feedHtml: renderFeedBody(body, html, absoluteUrl(url)),
     readingMinutes: readingMinutes(body),
-    url: routes.article(data.code),
+    url,
   };
 }
 

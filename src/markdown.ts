@@ -124,3 +124,12 @@ export const markdown = createMarkdown();
 export function renderMarkdown(body: string, env: RenderEnv = {}): string {
   return markdown.render(body, { ...env });
 }
+
+/**
+ * The body as feed readers need it, every link and image absolute against `baseUrl`: rendered
+ * again from `body` when `html` (its rendering without a base URL) has a relative one, and
+ * `undefined` when `html` already is that, byte for byte (most news copy links absolutely).
+ */
+export function renderFeedBody(body: string, html: string, baseUrl: string): string | undefined {
+  return isRenderedWithBase(html, baseUrl) ? undefined : renderMarkdown(body, { baseUrl });
+}

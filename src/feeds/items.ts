@@ -3,7 +3,6 @@
  * Feed), so they never disagree: the same text, the same ids, the same instants.
  */
 import type { Article } from "../article.ts";
-import { isRenderedWithBase, renderMarkdown } from "../markdown.ts";
 import { routes, type FeedFormat } from "../routes.ts";
 import { site } from "../site.ts";
 import { absoluteUrl } from "../urls.ts";
@@ -61,17 +60,13 @@ export interface FeedDescription {
 
 const FORMATS: readonly FeedFormat[] = ["rss", "atom", "json"];
 
-function contentHtml(article: Article, url: string): string {
+function contentHtml(article: Article): string {
   // The lead first, as its own paragraph: readers that drop `dir` take the direction of the whole
   // article from its first strong character, and the lead is Persian (or is made to start so).
   const lead = rtlFirst(cleanFeedText(article.lead));
-  // Relative links and images are made absolute for feed readers. When there are none, rendering
-  // again with a base URL would give the page's HTML byte for byte: it is reused.
-  const body = isRenderedWithBase(article.html, url)
-    ? article.html
-    : renderMarkdown(article.body, { baseUrl: url });
+  // Relative links and images are made absolute for feed readers, when the article is read.
   return cleanFeedText(
-    `<div dir="${site.dir}" lang="${site.lang}"><p><strong>${htmlText(lead)}</strong></p>\n${body}</div>`,
+    `<div dir="${site.dir}" lang="${site.lang}"><p><strong>${htmlText(lead)}</strong></p>\n${article.feedHtml ?? article.html}</div>`,
   );
 }
 
@@ -82,7 +77,7 @@ function toFeedItem(article: Article, updated: Date): FeedItem {
     url,
     title: rtlFirst(cleanFeedText(article.title)),
     summary: rtlFirst(cleanFeedText(article.lead)),
-    contentHtml: contentHtml(article, url),
+    contentHtml: contentHtml(article),
     published: article.date,
     updated,
     modified: article.modified !== undefined,

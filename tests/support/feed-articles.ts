@@ -2,11 +2,12 @@
  * Articles made in code for feed unit and property tests, with the fields the loader would set.
  */
 import type { Article } from "../../src/article.ts";
-import { renderMarkdown } from "../../src/markdown.ts";
+import { renderFeedBody, renderMarkdown } from "../../src/markdown.ts";
 import { readingMinutes } from "../../src/reading-time.ts";
 import { routes } from "../../src/routes.ts";
 import { site } from "../../src/site.ts";
 import { toTopic } from "../../src/topics.ts";
+import { absoluteUrl } from "../../src/urls.ts";
 
 export interface ArticleInput {
   code: number;
@@ -23,6 +24,8 @@ export interface ArticleInput {
 export function makeArticle(input: ArticleInput): Article {
   const body = input.body ?? "متن خبر.";
   const section = site.sections[(input.section ?? 0) % site.sections.length]!;
+  const html = renderMarkdown(body);
+  const url = routes.article(input.code);
   return {
     file: `made/${input.code}.md`,
     code: input.code,
@@ -34,10 +37,10 @@ export function makeArticle(input: ArticleInput): Article {
     hasTime: true,
     modified: input.modified,
     draft: false,
-    body,
-    html: renderMarkdown(body),
+    html,
+    feedHtml: renderFeedBody(body, html, absoluteUrl(url)),
     readingMinutes: readingMinutes(body),
-    url: routes.article(input.code),
+    url,
     author: input.author,
   };
 }

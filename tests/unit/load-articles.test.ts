@@ -14,6 +14,7 @@ import { contentKey } from "../../src/persian/content-key.ts";
 import { listSourceFiles } from "../../src/content/source-files.mjs";
 import { ContentValidationError, formatProblem } from "../../src/content/problems.ts";
 import { site } from "../../src/site.ts";
+import { absoluteUrl } from "../../src/urls.ts";
 
 const section = site.sections[0]!.name;
 
@@ -38,6 +39,20 @@ describe("checkSource", () => {
       tags: [],
     });
     expect(result?.html).toBe("<p>متن خبر.</p>\n");
+  });
+
+  it.each([
+    ["an absolute link", "[پیوند](https://example.org/a)", undefined],
+    ["a relative link", "[پیوند](/news/9/)", absoluteUrl("/news/9/")],
+    ["a relative image", "![تصویر](img/a.jpg)", absoluteUrl("/news/7/img/a.jpg")],
+  ])("gives feeds the body with absolute URLs, made once when read: %s", (_, body, feedUrl) => {
+    const { article: result } = checkSource(article(valid, `${body}\n`), "a.md");
+    const links = (html: string | undefined) =>
+      html === undefined ? [] : [...html.matchAll(/(?:href|src)="([^"]*)"/g)].map((m) => m[1]);
+    // Absent when the page's HTML already has only absolute URLs: feeds use `html` then.
+    if (feedUrl === undefined) expect(result?.feedHtml, "no second rendering").toBeUndefined();
+    else expect(links(result?.feedHtml), "the feed body's URL, absolute").toEqual([feedUrl]);
+    expect(links(result?.html), "the page's HTML keeps the URL as written").not.toContain(feedUrl);
   });
 
   it.each([
