@@ -60,9 +60,13 @@ export async function serveStatic(root: string): Promise<StaticServer> {
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    // Every connection ends now: `close()` alone waits for those with no request yet (a browser's
+    // preconnection), which Node drops only at its headers timeout, a minute; a test that stopped
+    // the server to go offline timed out waiting (tests/browser/search.test.ts, once in a full run).
     close: () =>
-      new Promise((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      ),
+      new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }
