@@ -13,7 +13,7 @@ import path from "node:path";
 import { toPersianDigits } from "../src/persian/digits.ts";
 import { chromiumPath, launchBrowser, type Browser } from "../tests/support/browser.ts";
 import { watchBuild } from "../tests/support/watch-mode.ts";
-import { BENCH_DIR } from "./child.ts";
+import { BENCH_DIR, median } from "./child.ts";
 import { writeCorpus } from "./corpus.ts";
 import { copyProject } from "./project-copy.ts";
 
@@ -53,10 +53,8 @@ function readdirName(dir: string, name: string): string {
   throw new Error(`no ${name} in any Jalali-year folder of ${dir}`);
 }
 
-const summary = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return `${Math.round(sorted[Math.floor(sorted.length / 2)]!)} ms (median; ${Math.round(sorted[0]!)}–${Math.round(sorted.at(-1)!)} ms)`;
-};
+const summary = (values: number[]) =>
+  `${Math.round(median(values))} ms (median; ${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))} ms)`;
 
 async function main(): Promise<void> {
   const { count, edits } = parseArguments(process.argv.slice(2));

@@ -25,6 +25,7 @@ import { toIndexText } from "../../src/search/index-text.ts";
 import { termWeight } from "../../src/search/ranking.ts";
 import type { SearchArticle } from "../../src/search/records.ts";
 import { textWords, wordKeys } from "../../src/search/words.ts";
+import { firstMessage } from "../../src/worker.ts";
 import { searchFixtureArticles } from "../support/search-articles.ts";
 
 const articles = searchFixtureArticles();
@@ -259,11 +260,7 @@ describe("two builds", () => {
       { eval: true, workerData: { articles } },
     );
     try {
-      const files = await new Promise((resolve, reject) => {
-        worker.once("message", resolve);
-        worker.once("error", reject);
-      });
-      expect(files).toEqual(output.files);
+      expect(await firstMessage(worker, "search index test")).toEqual(output.files);
     } finally {
       await worker.terminate();
     }
